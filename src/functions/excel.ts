@@ -1,0 +1,141 @@
+/**
+ * The boundary between Excel's values and the maths core: converts arguments once, runs the core,
+ * and maps what goes wrong to Excel errors (DESIGN.md §3). Every =STACK.* adapter goes through here.
+ */
+import { Cell } from "../core/correlation-matrix";
+import { invalid, StackError } from "../core/errors";
+
+/** What Excel may hand a function: a scalar, a range (rows of cells), or nothing for an omitted argument. */
+export type ExcelValue = unknown;
+/** A spilled result: rows of numbers, labels or per-cell errors. */
+export type Spill = (number | string | CustomFunctions.Error)[][];
+export type Orientation = "row" | "column";
+
+/** A 1-D input with the orientation it came in, so a spilled result can follow it. */
+export interface Vector {
+  readonly values: Float64Array;
+  readonly orientation: Orientation;
+}
+
+/** Omitted arguments arrive as null or undefined; a blank cell as null (web) or "" (text). */
+export function isMissing(value: ExcelValue): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+function describe(value: ExcelValue): string {
+  if (typeof value === "string") return `text "${value.length > 20 ? value.slice(0, 20) + "…" : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  return "not a number";
+}
+
+function toNumber(value: ExcelValue, argument: string, where: string): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (isMissing(value)) throw invalid(argument, `${where}blank`);
+  throw invalid(argument, `${where}${describe(value)} is not a number`);
+}
+
+/** Rows of cells; a scalar is a 1×1 range. */
+function rows(value: ExcelValue, argument: string): ExcelValue[][] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0 || !value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0)) {
+    throw invalid(argument, "not a rectangular range");
+  }
+  return value as ExcelValue[][];
+}
+
+/** A required number; a 1×1 range is accepted as its single cell. */
+export function number(value: ExcelValue, argument: string): number {
+  const grid = rows(value, argument);
+  if (grid.length !== 1 || grid[0].length !== 1) throw invalid(argument, `${grid.length}×${grid[0].length} range, expected one number`);
+  return toNumber(grid[0][0], argument, "");
+}
+
+/** An optional number: `fallback` when omitted or blank. */
+export function optionalNumber(value: ExcelValue, argument: string, fallback: number): number;
+export function optionalNumber(value: ExcelValue, argument: string): number | undefined;
+export function optionalNumber(value: ExcelValue, argument: string, fallback?: number): number | undefined {
+  const cell = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+  return isMissing(cell) ? fallback : number(cell, argument);
+}
+
+/** An optional text code, matched case-insensitively against `choices`; the first choice is the default. */
+export function choice<T extends string>(value: ExcelValue, argument: string, choices: readonly T[]): T {
+  if (isMissing(value)) return choices[0];
+  const wanted = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  const found = choices.find((c) => c.toLowerCase() === wanted);
+  if (found === undefined) throw invalid(argument, `expected ${choices.map((c) => `"${c}"`).join(" or ")}`);
+  return found;
+}
+
+/** A row or a column of numbers (a single cell counts as either). Blanks and text are errors. */
+export function vector(value: ExcelValue, argument: string): Vector {
+  const grid = rows(value, argument);
+  const height = grid.length;
+  const width = grid[0].length;
+  if (height > 1 && width > 1) throw invalid(argument, `${height}×${width} range, expected a row or a column`);
+  const orientation: Orientation = width > 1 ? "row" : "column";
+  const cells = orientation === "row" ? grid[0] : grid.map((r) => r[0]);
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = toNumber(cells[i], argument, `item ${i + 1} is `);
+  return { values, orientation };
+}
+
+/** {@link vector}, or undefined when the argument is omitted. */
+export function optionalVector(value: ExcelValue, argument: string): Vector | undefined {
+  return isMissing(value) ? undefined : vector(value, argument);
+}
+
+/** A square-or-not table of numbers where blank cells are kept as null (a triangle of a matrix). */
+export function cells(value: ExcelValue, argument: string): Cell[][] {
+  return rows(value, argument).map((row, i) =>
+    row.map((cell, j) => (isMissing(cell) ? null : toNumber(cell, argument, `row ${i + 1}, column ${j + 1}: `))),
+  );
+}
+
+/** Lay a 1-D result out as a row or a column. */
+export function spill(values: ArrayLike<number>, orientation: Orientation): number[][] {
+  const out = Array.from(values, (v) => v);
+  return orientation === "row" ? [out] : out.map((v) => [v]);
+}
+
+/** Excel shows a custom message only on #VALUE! and #N/A; other codes carry none. */
+export function excelError(kind: StackError["kind"], message: string): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode; // read at call time: the runtime defines it after this module loads
+  switch (kind) {
+    case "value":
+      return new CustomFunctions.Error(codes.invalidValue, message);
+    case "na":
+      return new CustomFunctions.Error(codes.notAvailable, message);
+    case "div0":
+      return new CustomFunctions.Error(codes.divisionByZero);
+    case "num":
+      return new CustomFunctions.Error(codes.invalidNumber);
+  }
+}
+
+function finite<T>(result: T): T | CustomFunctions.Error {
+  const bad = (v: unknown) => typeof v === "number" && !Number.isFinite(v);
+  if (bad(result)) return excelError("num", "result overflows");
+  if (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(bad))) return excelError("num", "result overflows");
+  return result;
+}
+
+/** {@link excel} for a spilled result: an error comes back as a 1×1 spill holding it. */
+export function excelSpill(compute: () => Spill): any[][] {
+  const result = excel(compute);
+  return Array.isArray(result) ? result : [[result]];
+}
+
+/**
+ * Run an adapter's body: core errors become their Excel errors, anything unexpected becomes #VALUE!
+ * (never a thrown exception), and a non-finite result becomes #NUM!.
+ */
+export function excel<T>(compute: () => T): T | CustomFunctions.Error {
+  try {
+    return finite(compute());
+  } catch (e) {
+    if (e instanceof StackError) return excelError(e.kind, e.message);
+    return excelError("value", `unexpected error: ${e instanceof Error ? e.message : String(e)}`.toLowerCase());
+  }
+}
