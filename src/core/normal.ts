@@ -1,50 +1,59 @@
 /**
  * The standard normal distribution to double precision.
  *
- * Φ(x) by Hart's (1968) rational approximation as given by West, "Better approximations to cumulative
- * normal functions" (Wilmott, 2005), accurate to about 1e-15 absolute. Φ⁻¹(p) by Acklam's rational
- * approximation (relative error 1.15e-9) refined by one Halley step on Φ, which brings it to
- * full double precision.
+ * Φ(x) = ½·erfc(−x/√2). erfc is summed from two expansions, each used where it converges without
+ * cancellation: for z < 1 the all-positive series erf(z) = (2/√π)·e^(−z²)·Σ 2ⁿz^(2n+1)/(1·3·…·(2n+1))
+ * (Abramowitz & Stegun 7.1.6), and for z ≥ 1 the continued fraction
+ * erfc(z) = (e^(−z²)/√π) / (z + ½/(z + 1/(z + (3/2)/(z + …)))) (A&S 7.1.14), evaluated by Lentz's method.
+ * Φ⁻¹(p) starts from Acklam's rational approximation (relative error 1.15e-9) and takes one Halley
+ * step on Φ, which brings it to full double precision.
  */
 
 const SQRT_2PI = 2.5066282746310002;
+const SQRT_PI = 1.7724538509055159;
+const EPSILON = 1e-17;
+
+/** erfc(z) for z ≥ 0, with e^(−z²) passed in so callers can form the exponent exactly. */
+function erfc(z: number, expMinusZ2: number): number {
+  if (z < 1) {
+    let term = z;
+    let series = z;
+    for (let n = 1; term > EPSILON * series; n++) {
+      term *= (2 * z * z) / (2 * n + 1);
+      series += term;
+    }
+    return 1 - ((2 / SQRT_PI) * expMinusZ2 * series);
+  }
+  // Lentz: f = b₀ + a₁/(b₁ + a₂/(b₂ + …)) with every b = z and aₖ = k/2.
+  const tiny = 1e-300;
+  let f = z;
+  let c = z;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    const a = k / 2;
+    d = z + a * d;
+    c = z + a / c;
+    if (Math.abs(d) < tiny) d = tiny;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return expMinusZ2 / SQRT_PI / f;
+}
 
 /**
- * Standard normal cumulative distribution Φ(x) = P(Z ≤ x).
+ * Standard normal cumulative distribution Φ(x) = P(Z ≤ x), with full relative precision in both tails.
  * @example normalCdf(1.959963984540054) // 0.975
  */
 export function normalCdf(x: number): number {
-  const z = Math.abs(x);
-  let tail: number; // P(Z > |x|)
-  if (z > 37) {
-    tail = 0;
-  } else {
-    const density = Math.exp((-z * z) / 2);
-    if (z < 7.07106781186547) {
-      let num = 3.52624965998911e-2 * z + 0.700383064443688;
-      num = num * z + 6.37396220353165;
-      num = num * z + 33.912866078383;
-      num = num * z + 112.079291497871;
-      num = num * z + 221.213596169931;
-      num = num * z + 220.206867912376;
-      let den = 8.83883476483184e-2 * z + 1.75566716318264;
-      den = den * z + 16.064177579207;
-      den = den * z + 86.7807322029461;
-      den = den * z + 296.564248779674;
-      den = den * z + 637.333633378831;
-      den = den * z + 793.826512519948;
-      den = den * z + 440.413735824752;
-      tail = (density * num) / den;
-    } else {
-      // Continued fraction for the far tail.
-      let cf = z + 0.65;
-      cf = z + 4 / cf;
-      cf = z + 3 / cf;
-      cf = z + 2 / cf;
-      cf = z + 1 / cf;
-      tail = density / cf / SQRT_2PI;
-    }
-  }
+  const z = Math.abs(x) / Math.SQRT2;
+  // e^(−x²/2) with x² split as xₕ² + (x − xₕ)(x + xₕ), xₕ = x rounded to 1/16, so that the rounding
+  // of x² does not cost relative precision in the far tail (Cody's device).
+  const xh = Math.round(x * 16) / 16;
+  const density = Math.exp((-xh * xh) / 2) * Math.exp((-(x - xh) * (x + xh)) / 2);
+  const tail = 0.5 * erfc(z, density); // P(Z > |x|)
   return x > 0 ? 1 - tail : tail;
 }
 
