@@ -9,7 +9,7 @@ const certDefaults = require("office-addin-dev-certs/lib/defaults");
 
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
 const functionFiles = ["./src/functions/cma.ts"];
-const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+const port = Number(process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /**
  * HTTPS for the dev server. On Windows and Mac, office-addin-dev-certs installs and trusts its CA (as in

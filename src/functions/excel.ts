@@ -29,10 +29,11 @@ function describe(value: ExcelValue): string {
   return "not a number";
 }
 
-function toNumber(value: ExcelValue, argument: string, where: string): number {
+/** `where` names the cell inside a range ("item 2", "row 1, column 3"); omitted for a scalar argument. */
+function toNumber(value: ExcelValue, argument: string, where?: string): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (isMissing(value)) throw invalid(argument, `${where}blank`);
-  throw invalid(argument, `${where}${describe(value)} is not a number`);
+  if (isMissing(value)) throw invalid(argument, where ? `${where} is blank` : "blank");
+  throw invalid(argument, where ? `${where} is ${describe(value)}, not a number` : `${describe(value)} is not a number`);
 }
 
 /** Rows of cells; a scalar is a 1×1 range. */
@@ -48,7 +49,7 @@ function rows(value: ExcelValue, argument: string): ExcelValue[][] {
 export function number(value: ExcelValue, argument: string): number {
   const grid = rows(value, argument);
   if (grid.length !== 1 || grid[0].length !== 1) throw invalid(argument, `${grid.length}×${grid[0].length} range, expected one number`);
-  return toNumber(grid[0][0], argument, "");
+  return toNumber(grid[0][0], argument);
 }
 
 /** An optional number: `fallback` when omitted or blank. */
@@ -77,7 +78,7 @@ export function vector(value: ExcelValue, argument: string): Vector {
   const orientation: Orientation = width > 1 ? "row" : "column";
   const cells = orientation === "row" ? grid[0] : grid.map((r) => r[0]);
   const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) values[i] = toNumber(cells[i], argument, `item ${i + 1} is `);
+  for (let i = 0; i < cells.length; i++) values[i] = toNumber(cells[i], argument, `item ${i + 1}`);
   return { values, orientation };
 }
 
@@ -89,7 +90,7 @@ export function optionalVector(value: ExcelValue, argument: string): Vector | un
 /** A square-or-not table of numbers where blank cells are kept as null (a triangle of a matrix). */
 export function cells(value: ExcelValue, argument: string): Cell[][] {
   return rows(value, argument).map((row, i) =>
-    row.map((cell, j) => (isMissing(cell) ? null : toNumber(cell, argument, `row ${i + 1}, column ${j + 1}: `))),
+    row.map((cell, j) => (isMissing(cell) ? null : toNumber(cell, argument, `row ${i + 1}, column ${j + 1}`))),
   );
 }
 
