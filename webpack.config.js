@@ -8,7 +8,7 @@ const devCerts = require("office-addin-dev-certs");
 const certDefaults = require("office-addin-dev-certs/lib/defaults");
 
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
-const functionFiles = ["./src/functions/cma.ts"];
+const functionFiles = ["./src/functions/cma.ts", "./src/functions/series.ts"];
 const port = Number(process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /**
@@ -29,7 +29,7 @@ module.exports = async (env, options) => ({
   devtool: "source-map",
   entry: {
     functions: functionFiles,
-    taskpane: "./src/taskpane/taskpane.ts",
+    taskpane: "./src/taskpane/index.tsx",
   },
   output: { path: path.resolve(__dirname, "dist"), clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },

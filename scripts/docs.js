@@ -29,7 +29,9 @@ function formula(id, args) {
 
 function rounded(value, digits) {
   if (Array.isArray(value)) return `{${value.map((row) => row.map((v) => rounded(v, digits)).join(",")).join(";")}}`;
-  return typeof value === "number" ? String(Number(value.toFixed(digits))) : String(value);
+  if (typeof value === "number") return String(Number(value.toFixed(digits)));
+  // Error codes show as they are; labels as Excel text constants.
+  return value.startsWith("#") ? value : `"${value}"`;
 }
 
 function argumentKind(p) {

@@ -87,6 +87,88 @@ export function optionalVector(value: ExcelValue, argument: string): Vector | un
   return isMissing(value) ? undefined : vector(value, argument);
 }
 
+/**
+ * Periodic series: one column per series (a single row is one series laid out as a row). Trailing rows
+ * that are entirely blank are dropped — a user often selects more rows than the data fills — and
+ * `padding` counts them so a spilled result can keep the input's length. A blank inside the data is an
+ * error naming its row: a missing return is not a zero return.
+ */
+export interface SeriesSet {
+  readonly series: Float64Array[];
+  readonly rows: number;
+  readonly padding: number;
+  readonly orientation: Orientation;
+}
+
+export function seriesSet(value: ExcelValue, argument: string, layout: "series" | "assets" = "series"): SeriesSet {
+  const grid = rows(value, argument);
+  const asRow = layout === "series" && grid.length === 1 && grid[0].length > 1;
+  const table = asRow ? grid[0].map((cell) => [cell]) : grid;
+  let used = table.length;
+  while (used > 0 && table[used - 1].every(isMissing)) used--;
+  if (used === 0) throw invalid(argument, "no values");
+  const width = table[0].length;
+  const series = Array.from({ length: width }, () => new Float64Array(used));
+  for (let t = 0; t < used; t++) {
+    for (let j = 0; j < width; j++) {
+      const where = width === 1 ? `${asRow ? "item" : "row"} ${t + 1}` : `row ${t + 1}, column ${j + 1}`;
+      series[j][t] = toNumber(table[t][j], argument, where);
+    }
+  }
+  return { series, rows: used, padding: table.length - used, orientation: asRow ? "row" : "column" };
+}
+
+/** One series ({@link seriesSet} with a single column or row). */
+export function singleSeries(value: ExcelValue, argument: string): SeriesSet {
+  const set = seriesSet(value, argument);
+  if (set.series.length !== 1) throw invalid(argument, `${set.series.length} columns, expected one series`);
+  return set;
+}
+
+/**
+ * A number for every row, or one per row (e.g. rates: a constant annual rate or a column of them).
+ * @returns the number itself, or the per-row values trimmed to `rows`
+ */
+export function numberOrSeries(value: ExcelValue, argument: string, rows: number): number | Float64Array {
+  const cell = Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
+  if (!Array.isArray(cell)) return number(cell, argument);
+  const { series } = singleSeries(value, argument);
+  if (series[0].length !== rows) throw invalid(argument, `${series[0].length} rows, expected ${rows} (one per return)`);
+  return series[0];
+}
+
+/**
+ * Lay per-row results out in the input's orientation, one column per series, padded with empty
+ * cells for the input's trailing blank rows.
+ */
+export function spillSeries(columns: ArrayLike<number>[], like: SeriesSet): Spill {
+  const length = columns[0].length;
+  const out: Spill = [];
+  for (let t = 0; t < length + like.padding; t++) out.push(columns.map((c) => (t < length ? c[t] : "")));
+  return like.orientation === "row" ? [out.map((r) => r[0])] : out;
+}
+
+/**
+ * Several aligned single series (e.g. a fund and its index, or x and y) keeping only the rows where
+ * every one has a value: blank cells mark missing data there, and those rows are left out.
+ * @returns the kept values of each series, in the order given
+ */
+export function completeRows(inputs: readonly { value: ExcelValue; argument: string }[]): Float64Array[] {
+  const columns = inputs.map(({ value, argument }) => {
+    const grid = rows(value, argument);
+    const cells = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
+    if (grid.length > 1 && grid[0].length > 1) throw invalid(argument, `${grid.length}×${grid[0].length} range, expected a row or a column`);
+    return cells.map((cell, t) => (isMissing(cell) ? null : toNumber(cell, argument, `item ${t + 1}`)));
+  });
+  const length = columns[0].length;
+  columns.forEach((c, i) => {
+    if (c.length !== length) throw invalid(inputs[i].argument, `${c.length} items, expected ${length} (one per item of ${inputs[0].argument})`);
+  });
+  const kept: number[] = [];
+  for (let t = 0; t < length; t++) if (columns.every((c) => c[t] !== null)) kept.push(t);
+  return columns.map((c) => Float64Array.from(kept, (t) => c[t] as number));
+}
+
 /** A square-or-not table of numbers where blank cells are kept as null (a triangle of a matrix). */
 export function cells(value: ExcelValue, argument: string): Cell[][] {
   return rows(value, argument).map((row, i) =>

@@ -10,6 +10,8 @@ const metadata = loadMetadata();
 const functions = loadBundle();
 const meta = (id: string) => metadata.find((f) => f.id === id) as FunctionMetadata;
 const call = (id: string, ...args: unknown[]) => callAsExcel(functions.get(id)!, meta(id), args);
+/** An expected cell: a number, a label, or an Excel error code such as "#N/A". */
+type Expected = number | string;
 
 const stocksBondsCash = {
   weights: [[1], [1], [-1]],
@@ -28,18 +30,23 @@ describe("the built functions bundle", () => {
   });
 
   const { examples } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../docs/examples.json"), "utf8")) as {
-    examples: { id: string; args: unknown[]; result: number | number[][]; digits: number; source: string }[];
+    examples: { id: string; args: unknown[]; result: Expected | Expected[][]; digits: number; source: string }[];
   };
 
   it.each(examples.map((e) => [e.id, e] as const))("reproduces the documented example of %s", (id, example) => {
     const result = call(id, ...example.args);
     const tolerance = 0.5 * 10 ** -example.digits;
+    const same = (actual: unknown, expected: Expected) => {
+      if (typeof expected === "number") expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance);
+      else if (expected.startsWith("#")) expect((actual as StubError).code).toBe(expected);
+      else expect(actual).toBe(expected);
+    };
     if (Array.isArray(example.result)) {
-      const rows = result as number[][];
-      expect(rows.length).toBe(example.result.length);
-      example.result.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(rows[i][j] - v)).toBeLessThanOrEqual(tolerance)));
+      const rows = result as unknown[][];
+      expect(rows.map((r) => r.length)).toEqual(example.result.map((r) => r.length));
+      example.result.forEach((row, i) => row.forEach((v, j) => same(rows[i][j], v)));
     } else {
-      expect(Math.abs((result as number) - example.result)).toBeLessThanOrEqual(tolerance);
+      same(result, example.result);
     }
   });
 });
@@ -133,5 +140,84 @@ describe("errors through the bundle", () => {
   it("a spilled function returns its error as a 1×1 spill", () => {
     const result = call("RISKPARITY", [[0.15], [0]]) as StubError[][];
     expectError(result[0][0], "#VALUE!", "vols: item 2 must be positive");
+  });
+});
+
+describe("series functions through the bundle (issue #3)", () => {
+  const decayIndex = [[0.01], [-0.02], [0.03], [-0.04], [0.05]];
+
+  it("LETF.DAILY: 0.0298040476 with days 1, 0.0297325507 with days omitted (issue #3)", () => {
+    expect(call("LETF.DAILY", 0.01, 3, 0.0092, 0.0287, 1)).toBeCloseTo(0.0298040476, 10);
+    expect(call("LETF.DAILY", 0.01, 3, 0.0092, 0.0287)).toBeCloseTo(0.0297325507, 10);
+  });
+
+  it("the volatility-decay example: GROWTH of the 3x LETF.SERIES ends at 1.068002056, the index at 1.027649952", () => {
+    const fund = call("LETF.SERIES", decayIndex, 3) as number[][];
+    const fundGrowth = call("GROWTH", fund) as number[][];
+    const indexGrowth = call("GROWTH", decayIndex) as number[][];
+    expect(fundGrowth[4][0]).toBeCloseTo(1.068002056, 9);
+    expect(indexGrowth[4][0]).toBeCloseTo(1.027649952, 9);
+    expect(call("LETF.DECAY", decayIndex, 3)).toBeCloseTo(-0.0149478, 7);
+  });
+
+  it("spills follow the input's orientation and keep its length over trailing blank rows", () => {
+    const row = call("LETF.SERIES", [[0.01, -0.02, 0.03]], 2) as number[][];
+    expect(row.length).toBe(1);
+    expect(row[0]).toHaveLength(3);
+    expect(row[0][1]).toBeCloseTo(-0.04, 15);
+    const padded = call("GROWTH", [[0.1], [0.1], [null], [""]]) as unknown[][];
+    expect(padded.map((r) => r[0])).toEqual([1.1, expect.closeTo(1.21, 12), "", ""]);
+  });
+
+  it("rates and dates as aligned columns: days = calendar days between rows, 365/252 for the first", () => {
+    // 2024-01-12 (Fri, serial 45303) → 2024-01-16 (Tue, 45307): 4 days of financing at 3.6% on 2x borrowed.
+    const out = call("LETF.SERIES", [[0], [0]], 3, 0, [[0.036], [0.036]], [[45303], [45307]]) as number[][];
+    expect(out[0][0]).toBeCloseTo((-2 * 0.036 * (365 / 252)) / 360, 15);
+    expect(out[1][0]).toBeCloseTo((-2 * 0.036 * 4) / 360, 15);
+  });
+
+  it("ROLLING puts #N/A (with a message) before the first full window", () => {
+    const out = call("ROLLING", [[0.1], [-0.05], [0.02]], 2, 1) as unknown[][];
+    expect((out[0][0] as StubError).code).toBe("#N/A");
+    expect((out[0][0] as StubError).message).toBe("before the first full window");
+    expect(out[1][0]).toBeCloseTo(Math.sqrt(1.1 * 0.95) - 1, 14);
+  });
+
+  it("BACKTEST rebalances on the first trading day of each quarter when given dates", () => {
+    // Asset 1 gains 10% on each row; asset 2 is flat. Dates: 2024-03-28 (45379), 2024-04-01 (45383), 2024-04-02 (45384).
+    const returns = [
+      [0.1, 0],
+      [0.1, 0],
+      [0.1, 0],
+    ];
+    const out = call("BACKTEST", returns, [[0.5, 0.5]], "Q", [[45379], [45383], [45384]]) as number[][];
+    // Row 1: 5%. Row 2 starts Q2: back to 50/50, 5% again. Row 3: drifted to 0.55/0.5 of 1.05 → 0.055/1.05.
+    expect(out[0][0]).toBeCloseTo(0.05, 15);
+    expect(out[1][0]).toBeCloseTo(0.05, 15);
+    expect(out[2][0]).toBeCloseTo(0.055 / 1.05, 15);
+  });
+
+  it("STATS labels its rows and puts #DIV/0! only in the entries that divide by zero", () => {
+    const out = call("STATS", [[0.01], [0.01], [0.01]]) as unknown[][];
+    expect(out.map((r) => r[0])).toEqual(["CAGR", "Volatility", "Sharpe", "Sortino", "Max drawdown", "Calmar", "Ulcer index", "Best period", "Worst period", "Final growth"]);
+    expect(out[0][1]).toBeCloseTo(1.01 ** 252 - 1, 10);
+    expect((out[2][1] as StubError).code).toBe("#DIV/0!");
+  });
+
+  it("errors name the argument: calendar codes without dates, misaligned rates, blanks inside a series", () => {
+    expect((call("BACKTEST", [[0.1, 0]], [[0.5, 0.5]], "Q") as StubError[][])[0][0].message).toBe('rebalance: "Q" needs dates');
+    expect((call("LETF.SERIES", [[0.01], [0.02]], 3, 0, [[0.01], [0.02], [0.03]]) as StubError[][])[0][0].message).toBe("rates: 3 rows, expected 2 (one per return)");
+    expect((call("GROWTH", [[0.1], [null], [0.2]]) as StubError[][])[0][0].message).toBe("returns: row 2 is blank");
+    expect((call("BACKTEST", [[0.1, 0]], [[1]]) as StubError[][])[0][0].message).toBe("weights: 1 items, expected 2 (one per series)");
+  });
+
+  it("LETF.FIT leaves out rows with a blank and counts the days used", () => {
+    const fund = [[0.02979938271604938], [null], [-0.06028108465608466], [0.04475914902998236], [0.014638447971781305]];
+    const index = [[0.01], [0.5], [-0.02], [0.015], [0.005]];
+    const rates = [[0.02], [0.9], [0.03], [0.025], [0.04]];
+    const out = call("LETF.FIT", fund, index, 3, rates) as unknown[][];
+    expect(out[0][1]).toBeCloseTo(0.01, 10);
+    expect(out[1][1]).toBeCloseTo(2, 8);
+    expect(out[4]).toEqual(["Days used", 4]);
   });
 });

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: printed performance figures (never asserted in tests; these machines are noisy).
+ * Synthetic but realistic inputs: 64 years of daily data (64 × 252 rows), returns drawn from a seeded
+ * generator, Excel serial dates on weekdays, a daily rate column.
+ */
+require("./ts-register");
+const { letfSeries } = require("../src/core/letf.ts");
+const { backtest } = require("../src/core/backtest.ts");
+const { bootstrap } = require("../src/core/bootstrap.ts");
+const { dayGaps } = require("../src/core/financing.ts");
+const { Xoshiro128 } = require("../src/core/rng.ts");
+
+const ROWS = 64 * 252;
+const rng = new Xoshiro128(2024);
+const normalish = () => (rng.nextDouble() + rng.nextDouble() + rng.nextDouble() - 1.5) * 0.02;
+const series = (n) => Float64Array.from({ length: n }, normalish);
+
+// Weekday serial dates from 1961-01-02 (serial 22283, a Monday).
+const dates = new Float64Array(ROWS);
+for (let t = 0, d = 22283; t < ROWS; d++) if (d % 7 !== 0 && d % 7 !== 1) dates[t++] = d; // serial % 7: 0 = Saturday, 1 = Sunday
+const stocks = series(ROWS);
+const bonds = series(ROWS);
+const rates = Float64Array.from({ length: ROWS }, (_, t) => 0.01 + 0.04 * (t / ROWS));
+const days = dayGaps(dates);
+
+/** Best of `rounds` timings of `reps` runs, in seconds per run. */
+function time(run, reps, rounds = 5) {
+  run(); // warm up the JIT
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < reps; i++) run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9 / reps);
+  }
+  return best;
+}
+
+const fmt = (x) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const out = new Float64Array(ROWS);
+
+const letf = time(() => letfSeries(stocks, 3, 0.0091, rates, days, 0.004, out), 200);
+console.log(`LETF.SERIES core   ${ROWS} rows × 1 asset: ${(letf * 1e6).toFixed(0)} µs/run, ${fmt(ROWS / letf / 1e6)} million asset-days/s (target ≥ 100)`);
+
+const quarterly = { kind: "calendar", frequency: "Q", dates };
+const bt = time(() => backtest([stocks, bonds], Float64Array.of(0.55, 0.45), quarterly, undefined, out), 200);
+console.log(`BACKTEST core      ${ROWS} rows × 2 assets, quarterly: ${(bt * 1e6).toFixed(0)} µs/run, ${fmt((2 * ROWS) / bt / 1e6)} million asset-days/s (target ≥ 100)`);
+
+const boot = time(() => bootstrap([stocks, bonds], Float64Array.of(0.55, 0.45), 20, 10000, 1, 1, 63, 252), 1, 3);
+console.log(`BOOTSTRAP core     10,000 paths × 20 years × 2 assets, quarterly rebalancing: ${boot.toFixed(3)} s (target ≤ 1 s)`);
+
+// The same LETF.SERIES as Excel calls it: through the built adapter (dist/functions.js), with the
+// returns and rates as number[][] ranges and the result spilled back as number[][].
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+const bundle = path.resolve(__dirname, "../dist/functions.js");
+if (fs.existsSync(bundle)) {
+  const associated = new Map();
+  class CustomError {
+    constructor(code, message) {
+      Object.assign(this, { code, message });
+    }
+  }
+  const api = { associate: (id, fn) => associated.set(id, fn), Error: CustomError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" } };
+  vm.runInContext(fs.readFileSync(bundle, "utf8"), vm.createContext({ CustomFunctions: api }));
+  const column = (values) => Array.from(values, (v) => [v]);
+  const [range, rateRange, dateRange] = [column(stocks), column(rates), column(dates)];
+  const excelCall = time(() => associated.get("LETF.SERIES")(range, 3, 0.0091, rateRange, dateRange, 0.004, {}), 20);
+  console.log(`LETF.SERIES in Excel's shape (adapter, ${ROWS}-row ranges in and out): ${(excelCall * 1e3).toFixed(2)} ms/call`);
+} else {
+  console.log("(run `npm run build` to also time the adapters in dist/functions.js)");
+}

@@ -1,0 +1,465 @@
+/**
+ * =STACK.* leveraged-fund, backtest and statistics functions (DESIGN.md §4, second and third tables).
+ * Thin adapters: convert Excel's arguments once, call the core, let `excel`/`excelSpill` map errors.
+ * The JSDoc blocks are the metadata read by custom-functions-metadata-plugin.
+ */
+import { backtest as runBacktest, Schedule } from "../core/backtest";
+import { bootstrap as runBootstrap } from "../core/bootstrap";
+import { cagr as computeCagr } from "../core/cagr";
+import { calmar as computeCalmar } from "../core/calmar";
+import { conditional as computeConditional, DEFAULT_EDGES } from "../core/conditional";
+import { letfDecay } from "../core/decay";
+import { drawdowns, maxDrawdown } from "../core/drawdown";
+import { invalid, StackError } from "../core/errors";
+import { Frequency } from "../core/excel-date";
+import { DEFAULT_DAYS, dayGaps } from "../core/financing";
+import { growth as computeGrowth } from "../core/growth";
+import { letfDailyReturn, letfSeries } from "../core/letf";
+import { letfFit } from "../core/letf-fit";
+import { annualVolatility } from "../core/annual-volatility";
+import { rollingAnnualised } from "../core/rolling";
+import { TRADING_DAYS } from "../core/series";
+import { sharpe as computeSharpe } from "../core/sharpe";
+import { sortino as computeSortino } from "../core/sortino";
+import { stackedSeries } from "../core/stacked";
+import { seriesStats, STATS_ROWS } from "../core/stats";
+import { ulcer as computeUlcer } from "../core/ulcer";
+import {
+  completeRows,
+  excel,
+  excelError,
+  excelSpill,
+  ExcelValue,
+  isMissing,
+  number,
+  numberOrSeries,
+  optionalNumber,
+  seriesSet,
+  singleSeries,
+  Spill,
+  spillSeries,
+  vector,
+} from "./excel";
+
+const ppyOf = (ppy: ExcelValue) => optionalNumber(ppy, "ppy", TRADING_DAYS);
+
+/** Calendar days accrued by each row: from `dates` when given (aligned with `rows`), else 365/252. */
+function daysOf(dates: ExcelValue, rows: number): Float64Array | number {
+  if (isMissing(dates)) return DEFAULT_DAYS;
+  const d = numberOrSeries(dates, "dates", rows);
+  if (typeof d === "number") throw invalid("dates", `one date, expected ${rows} (one per return)`);
+  return dayGaps(d);
+}
+
+/** A rate: an annual number for every row, or an aligned column of annual rates. */
+const ratesOf = (rates: ExcelValue, rows: number) => (isMissing(rates) ? 0 : numberOrSeries(rates, "rates", rows));
+
+/** A per-series statistic spilled as one value per series, in a row (a single value for one series). */
+function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number): Spill {
+  return [seriesSet(returns, "returns").series.map(statistic)];
+}
+
+/**
+ * One day's return of a daily-reset leveraged fund: leverage·r − expense_ratio/252 − (leverage − 1)·(rate + spread)·days/360.
+ * @customfunction LETF.DAILY
+ * @param index_return The index's total return that day (decimal).
+ * @param leverage Daily leverage, e.g. 3 for a 3x fund.
+ * @param [expense_ratio] Annual expense ratio (decimal, default 0).
+ * @param [rate] Annual short-term borrowing rate, e.g. T-bill or SOFR (decimal, default 0).
+ * @param [days] Calendar days since the previous trading day (default 365/252).
+ * @param [spread] Annual swap spread over the rate (decimal, default 0).
+ * @returns The fund's return that day (decimal).
+ */
+export function letfDaily(index_return: number, leverage: number, expense_ratio?: number, rate?: number, days?: number, spread?: number): number | CustomFunctions.Error {
+  return excel(() =>
+    letfDailyReturn(
+      number(index_return, "index_return"),
+      number(leverage, "leverage"),
+      optionalNumber(expense_ratio, "expense_ratio", 0),
+      optionalNumber(rate, "rate", 0),
+      optionalNumber(days, "days", DEFAULT_DAYS),
+      optionalNumber(spread, "spread", 0),
+    ),
+  );
+}
+
+/**
+ * Spills a daily-reset leveraged fund's daily returns, simulated from its index's returns.
+ * @customfunction LETF.SERIES
+ * @param index_returns The index's daily total returns (a column or a row).
+ * @param leverage Daily leverage, e.g. 3 for a 3x fund.
+ * @param [expense_ratio] Annual expense ratio (decimal, default 0).
+ * @param [rates] Annual borrowing rate: one number, or a column aligned with the returns (decimal, default 0).
+ * @param [dates] Dates of the returns (aligned); days accrued = calendar days between rows (default 365/252 per row).
+ * @param [spread] Annual swap spread over the rate (decimal, default 0).
+ * @returns The fund's daily returns, aligned with index_returns.
+ */
+export function letfSeriesFn(index_returns: any[][], leverage: number, expense_ratio?: number, rates?: any[][], dates?: any[][], spread?: number): any[][] {
+  return excelSpill(() => {
+    const index = singleSeries(index_returns, "index_returns");
+    const out = letfSeries(
+      index.series[0],
+      number(leverage, "leverage"),
+      optionalNumber(expense_ratio, "expense_ratio", 0),
+      ratesOf(rates, index.rows),
+      daysOf(dates, index.rows),
+      optionalNumber(spread, "spread", 0),
+    );
+    return spillSeries([out], index);
+  });
+}
+
+/**
+ * Volatility decay: the daily-reset fund's cumulative return minus leverage × the index's cumulative return (no costs).
+ * @customfunction LETF.DECAY
+ * @param index_returns The index's daily returns (a column or a row).
+ * @param leverage Daily leverage, e.g. 3.
+ * @returns Decay (decimal; negative when daily resetting lost against leverage × the index).
+ */
+export function letfDecayFn(index_returns: any[][], leverage: number): number | CustomFunctions.Error {
+  return excel(() => letfDecay(singleSeries(index_returns, "index_returns").series[0], number(leverage, "leverage")));
+}
+
+/**
+ * Spills the daily returns of a daily-rebalanced stacked fund: Σw·r − (Σw − 1)·rate·days/360 − max(Σw − 1, 0)·premium·days/360 − fee/252.
+ * @customfunction STACKED
+ * @param returns Daily returns, one column per asset.
+ * @param weights Weight of each asset (a row or a column), e.g. 1, 1 for 100/100.
+ * @param [rates] Annual financing rate: one number, or a column aligned with the returns (decimal, default 0).
+ * @param [premium] Annual premium over the rate on the borrowed amount (decimal, default 0).
+ * @param [fee] Annual fee (decimal, default 0).
+ * @param [dates] Dates of the returns (aligned); days accrued = calendar days between rows (default 365/252 per row).
+ * @returns The stacked fund's daily returns, one column.
+ */
+export function stacked(returns: any[][], weights: any[][], rates?: any[][], premium?: number, fee?: number, dates?: any[][]): any[][] {
+  return excelSpill(() => {
+    const assets = seriesSet(returns, "returns", "assets");
+    const out = stackedSeries(
+      assets.series,
+      vector(weights, "weights").values,
+      ratesOf(rates, assets.rows),
+      daysOf(dates, assets.rows),
+      optionalNumber(premium, "premium", 0),
+      optionalNumber(fee, "fee", 0),
+    );
+    return spillSeries([out], assets);
+  });
+}
+
+/**
+ * Calibrates the daily model to a real fund: least squares of fund − leverage·index on 1/252 and rate·days/360. Rows with a blank are left out.
+ * @customfunction LETF.FIT
+ * @param fund_returns The fund's daily returns (e.g. from its NAV).
+ * @param index_returns The index's daily total returns, aligned.
+ * @param leverage The fund's daily leverage, e.g. 3.
+ * @param rates Annual borrowing rate: one number or an aligned column (decimal).
+ * @param [dates] Dates of the returns (aligned); days accrued = calendar days between rows (default 365/252 per row).
+ * @returns A labelled table: fixed annual cost, rate multiple, tracking error, R², days used.
+ */
+export function letfFitFn(fund_returns: any[][], index_returns: any[][], leverage: number, rates: any[][], dates?: any[][]): any[][] {
+  return excelSpill(() => {
+    const rateCell = Array.isArray(rates) && rates.length === 1 && rates[0].length === 1 ? rates[0][0] : rates;
+    const constantRate = !Array.isArray(rateCell) ? number(rateCell, "rates") : undefined;
+    const inputs = [
+      { value: fund_returns, argument: "fund_returns" },
+      { value: index_returns, argument: "index_returns" },
+      ...(constantRate === undefined ? [{ value: rates, argument: "rates" }] : []),
+      ...(isMissing(dates) ? [] : [{ value: dates, argument: "dates" }]),
+    ];
+    const [fund, index, ...rest] = completeRows(inputs);
+    const rateRows = constantRate ?? rest[0];
+    const days = isMissing(dates) ? DEFAULT_DAYS : dayGaps(rest[rest.length - 1]);
+    const fit = letfFit(fund, index, number(leverage, "leverage"), rateRows, days);
+    return [
+      ["Annual cost", fit.annualCost],
+      ["Rate multiple", fit.rateMultiple],
+      ["Tracking error", fit.trackingError],
+      ["R²", fit.rSquared],
+      ["Days used", fit.days],
+    ];
+  });
+}
+
+/**
+ * Spills the value of 1 (or start_value) invested after each period, one column per series.
+ * @customfunction GROWTH
+ * @param returns Periodic returns, one column per series.
+ * @param [start_value] Starting value (default 1).
+ * @returns The value after each period, aligned with returns.
+ */
+export function growth(returns: any[][], start_value?: number): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    const start = optionalNumber(start_value, "start_value", 1);
+    return spillSeries(set.series.map((r) => computeGrowth(r, start)), set);
+  });
+}
+
+/**
+ * Spills the drawdown from the running peak (including the starting value) after each period, one column per series.
+ * @customfunction DRAWDOWN
+ * @param returns Periodic returns, one column per series.
+ * @returns Drawdowns (0 or negative, decimal), aligned with returns.
+ */
+export function drawdown(returns: any[][]): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    return spillSeries(set.series.map((r) => drawdowns(r)), set);
+  });
+}
+
+/**
+ * Maximum drawdown from a running peak that includes the starting value.
+ * @customfunction MAXDD
+ * @param returns Periodic returns, one column per series.
+ * @returns The deepest drawdown (negative decimal), one per series.
+ */
+export function maxdd(returns: any[][]): any[][] {
+  return excelSpill(() => perSeries(returns, maxDrawdown));
+}
+
+/**
+ * Compound annual growth rate: Π(1 + r)^(ppy/n) − 1.
+ * @customfunction CAGR
+ * @param returns Periodic returns, one column per series.
+ * @param [ppy] Periods per year (default 252).
+ * @returns CAGR (decimal), one per series.
+ */
+export function cagr(returns: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const periods = ppyOf(ppy);
+    return perSeries(returns, (r) => computeCagr(r, periods));
+  });
+}
+
+/**
+ * Annualised volatility: sample standard deviation × √ppy.
+ * @customfunction ANNVOL
+ * @param returns Periodic returns, one column per series.
+ * @param [ppy] Periods per year (default 252).
+ * @returns Annualised volatility (decimal), one per series.
+ */
+export function annvol(returns: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const periods = ppyOf(ppy);
+    return perSeries(returns, (r) => annualVolatility(r, periods));
+  });
+}
+
+/** A required return: omitted is 0, a number is an annual rate, a range is per-period returns aligned with `rows`. */
+const requiredOf = (value: ExcelValue, argument: string, rows: number) => (isMissing(value) ? 0 : numberOrSeries(value, argument, rows));
+
+/**
+ * Annualised Sharpe ratio: mean excess return / its sample standard deviation × √ppy.
+ * @customfunction SHARPE
+ * @param returns Periodic returns, one column per series.
+ * @param [risk_free] Annual risk-free rate (a number), or per-period risk-free returns (a column aligned with returns). Default 0.
+ * @param [ppy] Periods per year (default 252).
+ * @returns Sharpe ratio, one per series.
+ */
+export function sharpe(returns: any[][], risk_free?: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    const rf = requiredOf(risk_free, "risk_free", set.rows);
+    const periods = ppyOf(ppy);
+    return [set.series.map((r) => computeSharpe(r, rf, periods))];
+  });
+}
+
+/**
+ * Annualised Sortino ratio: mean excess return / downside deviation (over all periods) × √ppy.
+ * @customfunction SORTINO
+ * @param returns Periodic returns, one column per series.
+ * @param [required_return] Annual required return (a number), or per-period required returns (an aligned column). Default 0.
+ * @param [ppy] Periods per year (default 252).
+ * @returns Sortino ratio, one per series.
+ */
+export function sortino(returns: any[][], required_return?: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    const required = requiredOf(required_return, "required_return", set.rows);
+    const periods = ppyOf(ppy);
+    return [set.series.map((r) => computeSortino(r, required, periods))];
+  });
+}
+
+/**
+ * Calmar ratio: CAGR / |maximum drawdown|.
+ * @customfunction CALMAR
+ * @param returns Periodic returns, one column per series.
+ * @param [ppy] Periods per year (default 252).
+ * @returns Calmar ratio, one per series.
+ */
+export function calmar(returns: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const periods = ppyOf(ppy);
+    return perSeries(returns, (r) => computeCalmar(r, periods));
+  });
+}
+
+/**
+ * Ulcer index: the root mean square of the drawdowns (decimal).
+ * @customfunction ULCER
+ * @param returns Periodic returns, one column per series.
+ * @returns Ulcer index (decimal), one per series.
+ */
+export function ulcer(returns: any[][]): any[][] {
+  return excelSpill(() => perSeries(returns, computeUlcer));
+}
+
+/**
+ * Spills the annualised return of each trailing window, aligned with the input rows; #N/A before the first full window.
+ * @customfunction ROLLING
+ * @param returns Periodic returns, one column per series.
+ * @param window Window length in periods, e.g. 756 for 3 years of daily data.
+ * @param [ppy] Periods per year (default 252).
+ * @returns Annualised trailing-window returns, aligned with returns.
+ */
+export function rolling(returns: any[][], window: number, ppy?: number): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    const periods = ppyOf(ppy);
+    const windows = set.series.map((r) => rollingAnnualised(r, number(window, "window"), periods));
+    const out = spillSeries(windows.map((w) => w.values), set);
+    const gap = excelError("na", "before the first full window");
+    const first = windows[0].firstIndex;
+    // Rows before the first full window have no value: #N/A, which charts leave as a gap.
+    if (set.orientation === "row") for (let t = 0; t < first; t++) out[0][t] = gap;
+    else for (let t = 0; t < first; t++) out[t] = out[t].map(() => gap);
+    return out;
+  });
+}
+
+/**
+ * Spills a labelled table of statistics: CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, ulcer index, best and worst period, final growth.
+ * @customfunction STATS
+ * @param returns Periodic returns, one column per series.
+ * @param [risk_free] Annual risk-free rate (a number) or per-period risk-free returns (an aligned column); also the Sortino required return. Default 0.
+ * @param [ppy] Periods per year (default 252).
+ * @returns One row per statistic: its label, then one value per series.
+ */
+export function stats(returns: any[][], risk_free?: any[][], ppy?: number): any[][] {
+  return excelSpill(() => {
+    const set = seriesSet(returns, "returns");
+    const rf = requiredOf(risk_free, "risk_free", set.rows);
+    const periods = ppyOf(ppy);
+    const tables = set.series.map((r) => seriesStats(r, rf, periods));
+    return STATS_ROWS.map(([key, label]) => [
+      label,
+      ...tables.map((t) => {
+        const value = t[key];
+        return value instanceof StackError ? excelError(value.kind, value.message) : value;
+      }),
+    ]);
+  });
+}
+
+const CALENDAR: readonly Frequency[] = ["D", "W", "M", "Q", "A"];
+
+/** Rebalancing: a calendar code (needs dates), "NONE", or every k rows; default "Q" with dates, 63 rows without. */
+function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Schedule {
+  const datesGiven = !isMissing(dates);
+  const code = Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1 ? rebalance[0][0] : rebalance;
+  if (isMissing(code)) return datesGiven ? scheduleOf("Q", dates, rows) : { kind: "rows", every: 63 };
+  if (typeof code === "string") {
+    const upper = code.trim().toUpperCase();
+    if (upper === "NONE") return { kind: "none" };
+    const frequency = CALENDAR.find((f) => f === upper);
+    if (!frequency) throw invalid("rebalance", 'expected "D", "W", "M", "Q", "A", "NONE" or a number of rows');
+    if (!datesGiven) throw invalid("rebalance", `"${frequency}" needs dates`);
+    const d = numberOrSeries(dates, "dates", rows);
+    if (typeof d === "number") throw invalid("dates", `one date, expected ${rows} (one per row of returns)`);
+    return { kind: "calendar", frequency, dates: d };
+  }
+  return { kind: "rows", every: number(code, "rebalance") };
+}
+
+/**
+ * Spills a portfolio's periodic returns, rebalanced to its weights on a calendar, every k rows, or when a weight drifts past a band.
+ * @customfunction BACKTEST
+ * @param returns Periodic returns, one column per asset (a cash column with weight −1 is a financing leg).
+ * @param weights Target weight of each asset (a row or a column; negative weights allowed).
+ * @param [rebalance] "D", "W", "M", "Q", "A" (need dates), "NONE", or a whole number k (every k rows). Default "Q" with dates, 63 rows without.
+ * @param [dates] Dates of the rows (aligned with returns).
+ * @param [band] Also rebalance when any weight drifts more than this from its target (absolute, e.g. 0.05).
+ * @returns The portfolio's periodic returns, one column.
+ */
+export function backtest(returns: any[][], weights: any[][], rebalance?: any, dates?: any[][], band?: number): any[][] {
+  return excelSpill(() => {
+    const assets = seriesSet(returns, "returns", "assets");
+    const out = runBacktest(assets.series, vector(weights, "weights").values, scheduleOf(rebalance, dates, assets.rows), optionalNumber(band, "band"));
+    return spillSeries([out], assets);
+  });
+}
+
+/** Bootstrap rebalancing: "NONE" → never (0), "D" → daily (1), or every k rows; default ppy/4 rows. */
+function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
+  const code = Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1 ? rebalance[0][0] : rebalance;
+  if (isMissing(code)) return Math.round(ppy / 4);
+  if (typeof code === "string") {
+    const upper = code.trim().toUpperCase();
+    if (upper === "NONE") return 0;
+    if (upper === "D") return 1;
+    throw invalid("rebalance", 'expected "NONE", "D" or a number of rows');
+  }
+  return number(code, "rebalance");
+}
+
+/**
+ * Spills one annualised return per resampled path of `years` years: a block bootstrap of whole rows, so assets stay aligned.
+ * @customfunction BOOTSTRAP
+ * @param returns Periodic returns, one column per asset.
+ * @param weights Weight of each asset (a row or a column).
+ * @param years Length of each path in years.
+ * @param [paths] Number of paths (default 1,000).
+ * @param [block] Rows per resampled block (default 1).
+ * @param [seed] Random seed, a whole number (default 1): the same seed gives the same paths.
+ * @param [rebalance] "NONE", "D" or every k rows (default ppy/4).
+ * @param [ppy] Periods per year (default 252).
+ * @returns One annualised return per path, one column.
+ */
+export function bootstrap(returns: any[][], weights: any[][], years: number, paths?: number, block?: number, seed?: number, rebalance?: any, ppy?: number): any[][] {
+  return excelSpill(() => {
+    const assets = seriesSet(returns, "returns", "assets");
+    const periods = ppyOf(ppy);
+    const out = runBootstrap(
+      assets.series,
+      vector(weights, "weights").values,
+      number(years, "years"),
+      optionalNumber(paths, "paths", 1000),
+      optionalNumber(block, "block", 1),
+      optionalNumber(seed, "seed", 1),
+      rebalanceRows(rebalance, periods),
+      periods,
+    );
+    return Array.from(out, (v) => [v]);
+  });
+}
+
+/**
+ * Spills, for each bucket of x, the count and the min, quartiles, median and max of y, and the share of y > 0. Rows with a blank are left out.
+ * @customfunction CONDITIONAL
+ * @param x_returns The returns that define the buckets, e.g. daily S&P 500 returns.
+ * @param y_returns The returns described in each bucket, e.g. long-Treasury returns the same day.
+ * @param [edges] Bucket edges in ascending order (default −4%, −2%, 2%, 4%).
+ * @returns A table with a header row and one row per bucket: from, to, count, min, Q1, median, Q3, max, share of y > 0.
+ */
+export function conditional(x_returns: any[][], y_returns: any[][], edges?: any[][]): any[][] {
+  return excelSpill(() => {
+    const [x, y] = completeRows([
+      { value: x_returns, argument: "x_returns" },
+      { value: y_returns, argument: "y_returns" },
+    ]);
+    const buckets = computeConditional(x, y, isMissing(edges) ? DEFAULT_EDGES : vector(edges, "edges").values);
+    const none = () => excelError("na", "no rows in this bucket");
+    const header: Spill[number] = ["From", "To", "Count", "Min", "Q1", "Median", "Q3", "Max", "Share y > 0"];
+    return [
+      header,
+      ...buckets.map((b) => {
+        const s = b.stats;
+        const stats = s ? [s.min, s.q1, s.median, s.q3, s.max, s.shareUp] : [none(), none(), none(), none(), none(), none()];
+        return [b.lower ?? "", b.upper ?? "", b.count, ...stats];
+      }),
+    ];
+  });
+}
