@@ -1,5 +1,6 @@
 import { requireDates } from "./excel-date";
 import { invalid } from "./errors";
+import { perRow } from "./series";
 
 /**
  * The cost of borrowing to hold more than 100% exposure, shared by leveraged funds (exposure = the
@@ -25,6 +26,27 @@ export const DEFAULT_DAYS = 365 / 252;
 export function financingCost(exposure: number, rate: number, spread: number, days: number): number {
   const borrowed = exposure - 1;
   return ((borrowed * rate + Math.max(borrowed, 0) * spread) * days) / 360;
+}
+
+/**
+ * The rates and accrued days of a series model, each given once for every row or one per row:
+ * `rateRows`/`dayRows` hold the per-row values, or are null when the single `rateAll`/`daysAll` applies
+ * (so a hot loop reads a local instead of allocating a filled array).
+ */
+export interface FinancingRows {
+  readonly rateRows: Float64Array | null;
+  readonly rateAll: number;
+  readonly dayRows: Float64Array | null;
+  readonly daysAll: number;
+}
+
+/** Check `rates` and `days` against `rows` rows (a single days value must not be negative). */
+export function financingRows(rates: Float64Array | number, days: Float64Array | number, rows: number): FinancingRows {
+  const rateRows = perRow("rates", rates, rows);
+  const dayRows = perRow("dates", days, rows);
+  const daysAll = typeof days === "number" ? days : 0;
+  requireDays(daysAll);
+  return { rateRows, rateAll: typeof rates === "number" ? rates : 0, dayRows, daysAll };
 }
 
 /** Throws unless a number of accrued days is 0 or more. */

@@ -1,6 +1,6 @@
 import { divByZero, invalid } from "./errors";
-import { DEFAULT_DAYS, requireDays } from "./financing";
-import { perRow, TRADING_DAYS } from "./series";
+import { DEFAULT_DAYS, financingRows } from "./financing";
+import { TRADING_DAYS } from "./series";
 
 /** The daily model fitted to a real fund: fund ≈ leverage·r − c/252 − m·rate·days/360. */
 export interface LetfFit {
@@ -47,11 +47,7 @@ export function letfFit(
   const n = fundReturns.length;
   if (n < MIN_ROWS) throw invalid("fund_returns", `${n} rows, need at least ${MIN_ROWS}`);
   if (indexReturns.length !== n) throw invalid("index_returns", `${indexReturns.length} items, expected ${n} (one per fund return)`);
-  const rateRows = perRow("rates", rates, n);
-  const dayRows = perRow("dates", days, n);
-  const rateAll = typeof rates === "number" ? rates : 0;
-  const daysAll = typeof days === "number" ? days : 0;
-  requireDays(daysAll);
+  const { rateRows, rateAll, dayRows, daysAll } = financingRows(rates, days, n);
 
   const a = 1 / TRADING_DAYS; // the fixed-cost regressor is the same every row
   const financingRegressor = (t: number) => ((rateRows === null ? rateAll : rateRows[t]) * (dayRows === null ? daysAll : dayRows[t])) / 360;

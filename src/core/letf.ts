@@ -1,6 +1,6 @@
 import { invalid } from "./errors";
-import { DEFAULT_DAYS, financingCost, requireDays } from "./financing";
-import { perRow, requireNonEmpty, TRADING_DAYS } from "./series";
+import { DEFAULT_DAYS, financingCost, financingRows, requireDays } from "./financing";
+import { requireNonEmpty, TRADING_DAYS } from "./series";
 
 export { dayGaps } from "./financing";
 
@@ -40,12 +40,8 @@ export function letfSeries(
 ): Float64Array {
   const n = indexReturns.length;
   requireNonEmpty("index_returns", indexReturns);
-  const rateRows = perRow("rates", rates, n);
-  const dayRows = perRow("dates", days, n);
+  const { rateRows, rateAll, dayRows, daysAll } = financingRows(rates, days, n);
   if (out.length !== n) throw invalid("out", `${out.length} items, expected ${n}`);
-  const rateAll = typeof rates === "number" ? rates : 0;
-  const daysAll = typeof days === "number" ? days : 0;
-  requireDays(daysAll);
   const dailyExpense = expenseRatio / TRADING_DAYS;
   for (let t = 0; t < n; t++) {
     const rate = rateRows === null ? rateAll : rateRows[t];

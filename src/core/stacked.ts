@@ -1,7 +1,7 @@
 import { invalid } from "./errors";
-import { financingCost, requireDays } from "./financing";
+import { financingCost, financingRows } from "./financing";
 import { sum } from "./portfolio";
-import { perRow, requireAlignedSeries, TRADING_DAYS } from "./series";
+import { requireAlignedSeries, TRADING_DAYS } from "./series";
 
 /**
  * Daily returns of a stacked fund that rebalances to its weights every day and borrows what it holds
@@ -25,12 +25,8 @@ export function stackedSeries(
   out: Float64Array = new Float64Array(returns[0]?.length ?? 0),
 ): Float64Array {
   const n = requireAlignedSeries(returns, weights);
-  const rateRows = perRow("rates", rates, n);
-  const dayRows = perRow("dates", days, n);
+  const { rateRows, rateAll, dayRows, daysAll } = financingRows(rates, days, n);
   if (out.length !== n) throw invalid("out", `${out.length} items, expected ${n}`);
-  const rateAll = typeof rates === "number" ? rates : 0;
-  const daysAll = typeof days === "number" ? days : 0;
-  requireDays(daysAll);
   const exposure = sum(weights);
   const dailyFee = fee / TRADING_DAYS;
   // Asset by asset down each column (sequential memory), then the costs.

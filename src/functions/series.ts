@@ -249,6 +249,20 @@ export function annvol(returns: any[][], ppy?: number): any[][] {
 /** A required return: omitted is 0, a number is an annual rate, a range is per-period returns aligned with `rows`. */
 const requiredOf = (value: ExcelValue, argument: string, rows: number) => (isMissing(value) ? 0 : numberOrSeries(value, argument, rows));
 
+/** A ratio against a required return (Sharpe, Sortino), one per series. */
+function perSeriesAgainst(
+  returns: ExcelValue,
+  required: ExcelValue,
+  argument: string,
+  ppy: ExcelValue,
+  ratio: (r: Float64Array, required: Float64Array | number, ppy: number) => number,
+): Spill {
+  const set = seriesSet(returns, "returns");
+  const against = requiredOf(required, argument, set.rows);
+  const periods = ppyOf(ppy);
+  return [set.series.map((r) => ratio(r, against, periods))];
+}
+
 /**
  * Annualised Sharpe ratio: mean excess return / its sample standard deviation × √ppy.
  * @customfunction SHARPE
@@ -258,12 +272,7 @@ const requiredOf = (value: ExcelValue, argument: string, rows: number) => (isMis
  * @returns Sharpe ratio, one per series.
  */
 export function sharpe(returns: any[][], risk_free?: any[][], ppy?: number): any[][] {
-  return excelSpill(() => {
-    const set = seriesSet(returns, "returns");
-    const rf = requiredOf(risk_free, "risk_free", set.rows);
-    const periods = ppyOf(ppy);
-    return [set.series.map((r) => computeSharpe(r, rf, periods))];
-  });
+  return excelSpill(() => perSeriesAgainst(returns, risk_free, "risk_free", ppy, computeSharpe));
 }
 
 /**
@@ -275,12 +284,7 @@ export function sharpe(returns: any[][], risk_free?: any[][], ppy?: number): any
  * @returns Sortino ratio, one per series.
  */
 export function sortino(returns: any[][], required_return?: any[][], ppy?: number): any[][] {
-  return excelSpill(() => {
-    const set = seriesSet(returns, "returns");
-    const required = requiredOf(required_return, "required_return", set.rows);
-    const periods = ppyOf(ppy);
-    return [set.series.map((r) => computeSortino(r, required, periods))];
-  });
+  return excelSpill(() => perSeriesAgainst(returns, required_return, "required_return", ppy, computeSortino));
 }
 
 /**
