@@ -1,0 +1,174 @@
+/**
+ * A real spreadsheet engine for layouts: HyperFormula (GPL-3.0, a test-only devDependency) with every
+ * =STACK.* function of the built dist/functions.js registered as a FunctionPlugin, so a Layout's formulas
+ * are parsed, wired to their cells and evaluated as a spreadsheet would, then compared with the core.
+ *
+ * - Arguments are converted the way Excel hands them to custom functions: a range (or any argument
+ *   declared as a matrix) becomes rows of values with null for blank cells; an omitted argument is null.
+ *   An error in an argument propagates, as in Excel.
+ * - A returned CustomFunctions.Error becomes the matching spreadsheet error (with its message).
+ * - Spilled results: HyperFormula sizes an array formula when it parses it, before any value is known,
+ *   so each spilling function needs a size rule from its arguments' sizes ({@link SPILL_SIZES}). A
+ *   spilling function without a rule is left unregistered (its formulas show #NAME?): add a rule.
+ * - Layout strings are loaded exactly as the Excel writer sends them (plan.ts's `excelInput`, an
+ *   apostrophe prefix), which HyperFormula also reads as "this is text".
+ */
+import { ArraySize, CellError, CellValue, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { rangeName } from "../../src/io/a1";
+import { excelInput } from "../../src/excel/plan";
+import { Cell, Content, Layout } from "../../src/sheets/layout";
+import { callAsExcel, FunctionMetadata, loadBundle, loadMetadata, StubError } from "../functions/bundle";
+
+/** Size of an argument as HyperFormula predicts it (width × height), and whether it was given at all. */
+export interface ArgumentShape {
+  readonly width: number;
+  readonly height: number;
+  readonly given: boolean;
+}
+
+/** A spilled result's size from its arguments' shapes. */
+export type SpillRule = (args: readonly ArgumentShape[]) => { width: number; height: number };
+
+const length = (a: ArgumentShape) => Math.max(a.width, a.height);
+/** A vector result of `n` items in the orientation of argument `a` (a row stays a row). */
+const along = (a: ArgumentShape, n: number) => (a.width > 1 ? { width: n, height: 1 } : { width: 1, height: n });
+
+/** Result sizes of the spilling functions, keyed by function id. Extend this table when adding one. */
+export const SPILL_SIZES: Record<string, SpillRule> = {
+  // One correlation per asset, plus the financing asset when financing_vol or financing_correlations is given.
+  CORRS: (args) => along(args[0], length(args[0]) + (args.slice(3).some((a) => a.given) ? 1 : 0)),
+  COV: (args) => ({ width: length(args[0]), height: length(args[0]) }),
+  RISKPARITY: (args) => along(args[0], length(args[0])),
+};
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+  "#NAME?": ErrorType.NAME,
+  "#REF!": ErrorType.REF,
+  "#NULL!": ErrorType.ERROR,
+};
+
+type Value = number | string | boolean | null;
+
+/** HyperFormula's internal value to what Excel would pass: numbers (also rich ones), text, booleans, null for blank. */
+function plain(value: unknown): Value | CellError {
+  if (value instanceof CellError) return value;
+  if (value === EmptyValue || value === undefined || value === null) return null;
+  if (typeof value === "object" && typeof (value as { val?: unknown }).val === "number") return (value as { val: number }).val;
+  return value as Value;
+}
+
+function toExcelArgument(value: unknown, matrix: boolean): unknown {
+  if (value instanceof SimpleRangeValue) {
+    const rows = value.data.map((row) => row.map(plain));
+    const error = rows.flat().find((v) => v instanceof CellError);
+    return error ?? rows;
+  }
+  const scalar = plain(value);
+  return matrix && !(scalar instanceof CellError) && scalar !== null ? [[scalar]] : scalar;
+}
+
+function fromExcelResult(result: unknown): unknown {
+  if (result instanceof StubError) return new CellError(ERROR_TYPES[result.code] ?? ErrorType.ERROR, result.message);
+  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map((v) => fromExcelResult(v) as never)));
+  return result;
+}
+
+let registered: { skipped: string[] } | undefined;
+
+/**
+ * Register every function of dist/functions.json under its =STACK.* name (once per process). Returns the
+ * ids skipped because they spill without a {@link SPILL_SIZES} rule.
+ */
+export function registerStackFunctions(): { skipped: string[] } {
+  if (registered) return registered;
+  const bundle = loadBundle();
+  const metadata = loadMetadata();
+  const skipped: string[] = [];
+  const implemented: Record<string, object> = {};
+  const translations: Record<string, string> = {};
+  class StackPlugin extends FunctionPlugin {}
+  const methods = StackPlugin.prototype as unknown as Record<string, unknown>;
+  for (const meta of metadata) {
+    const spills = meta.result.dimensionality === "matrix";
+    const rule: SpillRule | undefined = SPILL_SIZES[meta.id];
+    if (spills && !rule) {
+      skipped.push(meta.id);
+      continue;
+    }
+    const name = `STACK.${meta.name}`;
+    const method = `call_${meta.id.replace(/\W/g, "_")}`;
+    const sizeMethod = `${method}_size`;
+    const fn = bundle.get(meta.id)!;
+    methods[method] = function (this: PluginInternals, ast: { args: unknown[] }, state: unknown) {
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => evaluate(fn, meta, args));
+    };
+    if (rule !== undefined) {
+      methods[sizeMethod] = function (this: PluginInternals, ast: { args: { type: string }[] }, state: unknown) {
+        const shapes = ast.args.map((arg) => ({ ...this.arraySizeForAst(arg, state), given: arg.type !== "EMPTY" }));
+        const { width, height } = rule(shapes);
+        return new ArraySize(width, height);
+      };
+    }
+    implemented[name] = {
+      method,
+      ...(rule !== undefined ? { sizeOfResultArrayMethod: sizeMethod } : {}),
+      parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+      vectorizationForbidden: true,
+    };
+    translations[name] = name;
+  }
+  (StackPlugin as unknown as { implementedFunctions: object }).implementedFunctions = implemented;
+  HyperFormula.registerFunctionPlugin(StackPlugin, { enGB: translations });
+  registered = { skipped };
+  return registered;
+}
+
+/** The protected FunctionPlugin members the generated methods use. */
+interface PluginInternals {
+  runFunction(args: unknown[], state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
+  metadata(name: string): unknown;
+  arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number };
+}
+
+function evaluate(fn: (...args: unknown[]) => unknown, meta: FunctionMetadata, args: unknown[]): unknown {
+  const converted = args.map((arg, i) => toExcelArgument(arg, meta.parameters[i]?.dimensionality === "matrix"));
+  const error = converted.find((v) => v instanceof CellError);
+  if (error) return error;
+  return fromExcelResult(callAsExcel(fn, meta, converted));
+}
+
+/** A layout loaded into HyperFormula, with accessors by layout position. */
+export interface LoadedLayout {
+  readonly hf: HyperFormula;
+  readonly sheet: number;
+  /** The computed value of a cell; errors come back as HyperFormula's DetailedCellError. */
+  value(cell: Cell): CellValue;
+  /** Replace a cell's content the way the writer would write it (an edit by the user). */
+  set(cell: Cell, content: Content): void;
+}
+
+/** Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to the sheet. */
+export function loadLayout(layout: Layout): LoadedLayout {
+  registerStackFunctions();
+  const rows = Math.max(...layout.blocks.map((b) => b.row + b.cells.length));
+  const columns = Math.max(...layout.blocks.map((b) => b.column + (b.cells[0]?.length ?? 0)));
+  const data: Value[][] = Array.from({ length: rows }, () => Array<Value>(columns).fill(null));
+  for (const block of layout.blocks) {
+    block.cells.forEach((row, i) => row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content))));
+  }
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  const sheetName = hf.addSheet(layout.sheetName);
+  const sheet = hf.getSheetId(sheetName)!;
+  for (const name of layout.names) hf.addNamedExpression(name.name, `='${sheetName}'!${rangeName(name.area, true)}`, sheet);
+  hf.setSheetContent(sheet, data);
+  return {
+    hf,
+    sheet,
+    value: (cell) => hf.getCellValue({ sheet, row: cell.row, col: cell.column }),
+    set: (cell, content) => hf.setCellContents({ sheet, row: cell.row, col: cell.column }, [[excelInput(content)]]),
+  };
+}
