@@ -1,6 +1,6 @@
 import { invalid } from "../core/errors";
 import { DATE_FORMATS, parseDate } from "./series-dates";
-import { findLayout, type Layout, type LayoutColumn, type SeriesFormat } from "./series-format";
+import { findFileLayout, type FileLayout, type FileColumn, type SeriesFormat } from "./series-format";
 import { readNumber } from "./series-numbers";
 import { readRows, type TextRow } from "./series-table";
 import { seriesKind, toDecimals, unitFromValues, type ColumnUnit, type SeriesKind } from "./series-units";
@@ -33,7 +33,7 @@ export interface SeriesFile {
 }
 
 export interface SeriesFileOptions {
-  /** Value columns to read, by header name (e.g. ["NAV"] or ["Price"]); default: see findLayout. */
+  /** Value columns to read, by header name (e.g. ["NAV"] or ["Price"]); default: see findFileLayout. */
   readonly columns?: readonly string[];
   /** The unit of a column by header name, overriding detection (e.g. { "RF Rate": "returns-percent" }). */
   readonly units?: Readonly<Record<string, ColumnUnit>>;
@@ -59,7 +59,7 @@ interface ColumnCells {
  * //   dates: [45293, 45295], values: [0.0546, 0.0548], missing: 1 }] }
  */
 export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): SeriesFile {
-  const layout = findLayout(readRows(text), options.columns);
+  const layout = findFileLayout(readRows(text), options.columns);
   const unknown = Object.keys(options.units ?? {}).find((name) => !layout.header.cells.some((cell) => cell.trim() === name));
   if (unknown !== undefined) throw invalid("units", `no column "${unknown}"`);
   const dateColumn = layout.header.cells[0].trim() || "Date";
@@ -85,7 +85,7 @@ function readDate(row: TextRow, dateColumn: string): number {
 }
 
 /** Stores row k's cell of a value column: NaN when missing. */
-function readCell(row: TextRow, column: LayoutColumn, k: number, cells: ColumnCells): void {
+function readCell(row: TextRow, column: FileColumn, k: number, cells: ColumnCells): void {
   const text = row.cells[column.index];
   const cell = text === undefined ? undefined : readNumber(text);
   if (cell === undefined || cell === null) {
@@ -102,7 +102,7 @@ function readCell(row: TextRow, column: LayoutColumn, k: number, cells: ColumnCe
 }
 
 /** Row indices in ascending date order. @throws #VALUE! when a date appears twice */
-function ascending(layout: Layout, dates: Float64Array, dateColumn: string): number[] {
+function ascending(layout: FileLayout, dates: Float64Array, dateColumn: string): number[] {
   const order = Array.from(dates.keys()).sort((a, b) => dates[a] - dates[b]);
   for (let k = 1; k < order.length; k++) {
     if (dates[order[k]] !== dates[order[k - 1]]) continue;
@@ -112,7 +112,7 @@ function ascending(layout: Layout, dates: Float64Array, dateColumn: string): num
   return order;
 }
 
-function toSeries(layout: Layout, column: LayoutColumn, cells: ColumnCells, dates: Float64Array, order: readonly number[], given: ColumnUnit | undefined): ParsedSeries {
+function toSeries(layout: FileLayout, column: FileColumn, cells: ColumnCells, dates: Float64Array, order: readonly number[], given: ColumnUnit | undefined): ParsedSeries {
   const [presentDates, presentValues, presentHundredths] = [0, 1, 2].map(() => new Float64Array(order.length));
   let present = 0;
   for (const k of order) {

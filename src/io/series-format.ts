@@ -22,16 +22,16 @@ interface NamedColumn {
 }
 
 /** A value column to read; a null unit is settled from the values (see unitFromValues). */
-export interface LayoutColumn extends NamedColumn {
+export interface FileColumn extends NamedColumn {
   readonly unit: ColumnUnit | null;
 }
 
-export interface Layout {
+export interface FileLayout {
   readonly format: SeriesFormat;
   readonly header: TextRow;
   /** The data rows, in file order, without blank lines. */
   readonly rows: readonly TextRow[];
-  readonly columns: readonly LayoutColumn[];
+  readonly columns: readonly FileColumn[];
   /** Named value columns that are not read. */
   readonly ignored: readonly string[];
 }
@@ -50,9 +50,9 @@ const FRENCH_END = /annual|copyright/i;
  * French files every named column, and generic files the columns whose header names a unit (price, close,
  * NAV, return, change, rate, yield, ...), or, when none does, every column whose first value is a number.
  * @throws #VALUE! when no header row is followed by dates, there are no data rows, or a named column is absent
- * @example findLayout(readRows("DATE,DGS3MO\n2024-01-02,5.46")) // { format: "fred", columns: [{ index: 1, name: "DGS3MO", unit: "rates-percent" }], ... }
+ * @example findFileLayout(readRows("DATE,DGS3MO\n2024-01-02,5.46")) // { format: "fred", columns: [{ index: 1, name: "DGS3MO", unit: "rates-percent" }], ... }
  */
-export function findLayout(table: readonly TextRow[], columns?: readonly string[]): Layout {
+export function findFileLayout(table: readonly TextRow[], columns?: readonly string[]): FileLayout {
   const headerAt = table.findIndex((row, k) => isHeader(row, table[k + 1]));
   if (headerAt < 0) throw invalid("file", table.every(isBlank) ? "empty" : `no header row followed by dates; ${EXPECTED}`);
   const header = table[headerAt];
