@@ -49,6 +49,44 @@ console.log(`BACKTEST core      ${ROWS} rows × 2 assets, quarterly: ${(bt * 1e6
 const boot = time(() => bootstrap([stocks, bonds], Float64Array.of(0.55, 0.45), 20, 10000, 1, 1, 63, 252), 1, 3);
 console.log(`BOOTSTRAP core     10,000 paths × 20 years × 2 assets, quarterly rebalancing: ${boot.toFixed(3)} s (target ≤ 1 s)`);
 
+// The 64-year backtest sheet as the taskpane builds it: the layout (src/sheets/backtest-sheet.ts) and the
+// requests that write it (src/excel/plan.ts, pure: no Office). 55/45 3x stocks / 3x bonds, the stocks as
+// benchmark, the daily rate; a Monte Carlo block of 1,000 20-year paths.
+const { backtestSheet } = require("../src/sheets/backtest-sheet.ts");
+const { planBatches, MAX_REQUEST_BYTES } = require("../src/excel/plan.ts");
+const backtestData = {
+  dates,
+  series: [
+    { name: "Stocks", kind: "returns", values: stocks },
+    { name: "Bonds", kind: "returns", values: bonds },
+    { name: "T-bill", kind: "rates", values: rates },
+  ],
+  notes: ["Synthetic data (npm run bench)."],
+};
+const backtestConfig = {
+  title: "55/45 3x stocks / 3x bonds",
+  holdings: [
+    { name: "3x Stocks", series: 0, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.55 },
+    { name: "3x Bonds", series: 1, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.45 },
+  ],
+  rate: 2,
+  benchmark: { name: "Stocks", series: 0 },
+  rebalance: "Q",
+  startAmount: 10000,
+  rollingYears: 3,
+  monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
+};
+const planStart = process.hrtime.bigint();
+const sheet = backtestSheet(backtestConfig, backtestData, "bench");
+const batches = planBatches(sheet.layout);
+const planSeconds = Number(process.hrtime.bigint() - planStart) / 1e9;
+const cellsWritten = batches.flatMap((b) => b.steps).reduce((n, s) => n + (s.kind === "cells" ? s.area.rows * s.area.columns : 0), 0);
+const requestBytes = batches.map((b) => b.bytes);
+console.log(
+  `Backtest sheet     ${sheet.rows} rows (64 years), ${fmt(cellsWritten)} cells written: ${1 + batches.length} round trips (1 read + ${batches.length} write); ` +
+    `request bytes ${requestBytes.map(fmt).join(", ")}; largest ${fmt(Math.max(...requestBytes))} (budget ${fmt(MAX_REQUEST_BYTES)}); layout + plan ${(planSeconds * 1e3).toFixed(0)} ms`,
+);
+
 // The same LETF.SERIES as Excel calls it: through the built adapter (dist/functions.js), with the
 // returns and rates as number[][] ranges and the result spilled back as number[][].
 const fs = require("fs");

@@ -91,6 +91,8 @@ export async function applyLayout(context: Excel.RequestContext, layout: Layout,
       for (const step of batch.steps) apply(sheet, layout, step);
       await sync();
     }
+    // A Cancel pressed while the last request was in flight still wins: the finished sheet is removed.
+    stopIfCancelled();
   } catch (error) {
     await removeSheet(context, sheetName);
     throw error;

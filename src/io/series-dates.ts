@@ -1,4 +1,4 @@
-import { SERIAL_1970 } from "../core/excel-date";
+import { excelDate, SERIAL_1970 } from "../core/excel-date";
 
 /**
  * Dates as they appear in downloaded series files, read into Excel serial numbers (the 1900 date system:
@@ -50,4 +50,13 @@ export function parseDate(text: string): number | null {
   const year = Number(mdy[3]);
   const fullYear = mdy[3].length === 4 ? year : year < 30 ? 2000 + year : 1900 + year;
   return excelSerial(fullYear, Number(mdy[1]), Number(mdy[2]));
+}
+
+/**
+ * An Excel serial as yyyy-mm-dd, the form {@link parseDate} reads first (a time of day is dropped).
+ * @example formatDate(45657) // "2024-12-31"
+ */
+export function formatDate(serial: number): string {
+  const { year, month, day } = excelDate(serial);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

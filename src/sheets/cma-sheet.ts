@@ -12,7 +12,8 @@
  */
 import { CmaTable } from "../io/cma-table";
 import { cellName, rangeName } from "../io/a1";
-import { Area, Block, Cell, Content, formula, Layout, NamedRange, Style, StyledArea } from "./layout";
+import { Area, Cell, formula, Layout, NamedRange } from "./layout";
+import { columnOf, columnWidths, Label, sheetBuilder } from "./sheet-builder";
 import { theme } from "./theme";
 
 /** The percentiles of the outcome table, as fractions (PERCENTILE.INC's k). */
@@ -65,7 +66,7 @@ export interface CmaSheet {
   /** The user's stack, then 100% stocks, then 60/40. */
   readonly portfolios: readonly PortfolioCells[];
   /** Every formula that shows text (asset names, column headings), with the text it shows when built. */
-  readonly labels: readonly { readonly cell: Cell; readonly text: string }[];
+  readonly labels: readonly Label[];
 }
 
 const CASH = /\b(cash|t-?bills?|treasury bills?|money market|bills)\b/i;
@@ -99,27 +100,8 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   const refs = pickReferenceAssets(table.assets);
   const lastColumn = Math.max(3, 2 + n);
   const width = lastColumn + 1;
-  const blocks: Block[] = [];
-  const styles: StyledArea[] = [];
-  const labels: { cell: Cell; text: string }[] = [];
-  const put = (row: number, column: number, cells: Content[][], style?: Style): Area => {
-    blocks.push({ row, column, cells });
-    const area = { row, column, rows: cells.length, columns: cells[0].length };
-    if (style) styles.push({ area, style });
-    return area;
-  };
-  const style = (area: Area, s: Style) => styles.push({ area, style: s });
-  const label = (cell: Cell, source: Cell, text: string): Content => {
-    labels.push({ cell, text });
-    return formula(`=${cellName(source.row, source.column, true)}`);
-  };
-  const row = (r: number, columns = width): Area => ({ row: r, column: 0, rows: 1, columns });
-  const section = (r: number, title: string) => {
-    put(r, 0, [[title]]);
-    style(row(r), theme.section);
-  };
+  const { blocks, styles, labels, put, style, label, row, section } = sheetBuilder(width);
   const ref = (c: Cell, absolute = false) => cellName(c.row, c.column, absolute);
-  const column = (area: Area, j: number): Area => ({ row: area.row, column: area.column + j, rows: area.rows, columns: 1 });
 
   // Title.
   put(0, 0, [["Stacked portfolio"]], theme.title);
@@ -134,9 +116,9 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   put(5, 0, [["Asset", "Expected return", "Volatility", ...table.assets.map((name, j) => label({ row: 5, column: 3 + j }, assetCell(j), name))]]);
   style(row(5, 3 + n), theme.header);
   const cma = put(top, 0, table.assets.map((name, i) => [name, table.returns[i], table.vols[i], ...table.correlations[i]]));
-  const assets = column(cma, 0);
-  const returns = column(cma, 1);
-  const vols = column(cma, 2);
+  const assets = columnOf(cma, 0);
+  const returns = columnOf(cma, 1);
+  const vols = columnOf(cma, 2);
   const correlations: Area = { row: top, column: 3, rows: n, columns: n };
   style({ row: top, column: 1, rows: n, columns: 2 + n }, theme.input);
   style({ row: top, column: 1, rows: n, columns: 2 }, { numberFormat: "0.0%" });
@@ -211,7 +193,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: financingRow, column: 1, rows: 4, columns: 3 }, { numberFormat: "0.00%" });
   const at = (r: number) => columns.map((c): Cell => ({ row: r, column: c }));
   const [rates, premiums, fees, financingVols] = [0, 1, 2, 3].map((k) => at(financingRow + k));
-  const financingCorrelations = refs.cash === undefined ? "" : `,${rangeName(column(correlations, refs.cash), true)}`;
+  const financingCorrelations = refs.cash === undefined ? "" : `,${rangeName(columnOf(correlations, refs.cash), true)}`;
 
   // Results.
   const resultsRow = financingRow + 7;
@@ -298,7 +280,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     sheetName: "Stack portfolio",
     blocks,
     styles,
-    columnWidths: [{ column: 0, width: 165 }, ...columns.map((c) => ({ column: c, width: 84 })), ...range(4, lastColumn + 1).map((c) => ({ column: c, width: 60 }))],
+    columnWidths: [{ column: 0, width: 165 }, ...columns.map((c) => ({ column: c, width: 84 })), ...columnWidths(4, lastColumn + 1, 60)],
     names,
     charts: [],
     print: { orientation: "portrait", area: { row: 0, column: 0, rows: lastRow + 1, columns: width }, fitToWidth: true },
@@ -307,5 +289,3 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   };
   return { layout, table: { assets, returns, vols, correlations }, horizon, references: refs, portfolios, labels };
 }
-
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);

@@ -1,378 +1,46 @@
 /**
- * The Stack pane: choose capital market assumptions (a template, a CSV file, pasted text or the selected
- * range), see what was read or every problem found, and build the stacked-portfolio sheet. Wiring only:
- * reading is src/io, the sheet is src/sheets, Excel calls are src/excel.
+ * The Stack pane: two parts under tabs — "Stacked portfolio" (capital market assumptions → a live
+ * stacked-portfolio sheet, CmaPanel.tsx) and "Backtest" (historical series → a live backtest sheet,
+ * BacktestPanel.tsx). Both stay mounted, so switching tabs loses nothing; the pane opens on the part
+ * used last.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Tab,
-  TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Tab, TabList } from "@fluentui/react-components";
 import * as React from "react";
-import { CmaImport, readCmaGrid, readCmaText, Units } from "../io/cma-table";
-import { template, TEMPLATES } from "../io/templates";
-import { BuildCancelled, explain } from "../excel/errors";
-import { readSelection } from "../excel/selection";
-import { buildSheet } from "../excel/writer";
-import { cmaSheet } from "../sheets/cma-sheet";
-import { hostDescription, recall, remember, Remembered, SourceKind } from "./office-helpers";
+import { BacktestPanel } from "./BacktestPanel";
+import { CmaPanel } from "./CmaPanel";
+import { hostDescription, PanePart, recall, remember } from "./office-helpers";
+import { usePaneStyles } from "./styles";
 
-/** A CSV file larger than this is not a CMA table. */
-const MAX_FILE_BYTES = 1_000_000;
-const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
-
-const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: "14px", padding: "12px 14px 16px", maxWidth: "560px" },
-  header: { display: "flex", flexDirection: "column", gap: "2px" },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: "10px" },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  tabs: { marginLeft: "-10px" },
-  panel: { display: "flex", flexDirection: "column", gap: "8px" },
-  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
-  list: { margin: "4px 0 0", paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
-  notes: { margin: 0, paddingLeft: "18px", color: tokens.colorNeutralForeground3 },
-  number: { textAlign: "right" },
-  numberHeading: { justifyContent: "flex-end" },
-  footer: { color: tokens.colorNeutralForeground3, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
-});
-
-/** A table as read, with where it came from (shown in messages and under the sheet's title). */
-interface Reading {
-  readonly result: CmaImport;
-  readonly source: string;
-}
-
-type Message = { readonly intent: "success" | "error" | "warning" | "info"; readonly title?: string; readonly text: string };
-
-/** The raw input of the last read, kept so a change of units re-reads it. */
-type Raw = { readonly kind: "text"; readonly text: string; readonly source: string } | { readonly kind: "grid"; readonly values: readonly (readonly unknown[])[]; readonly origin: { row: number; column: number }; readonly source: string };
-
-const SOURCE_TABS: readonly { readonly value: SourceKind; readonly label: string }[] = [
-  { value: "template", label: "Template" },
-  { value: "file", label: "CSV file" },
-  { value: "paste", label: "Paste" },
-  { value: "range", label: "Range" },
+const PARTS: readonly { readonly value: PanePart; readonly label: string; readonly panel: () => React.JSX.Element }[] = [
+  { value: "cma", label: "Stacked portfolio", panel: CmaPanel },
+  { value: "backtest", label: "Backtest", panel: BacktestPanel },
 ];
 
-const UNIT_CHOICES: readonly { readonly value: Units; readonly label: string }[] = [
-  { value: "auto", label: "Detect (percent if any is above 1)" },
-  { value: "percent", label: "Percent (7 means 7%)" },
-  { value: "decimal", label: "Decimals (0.07 means 7%)" },
-];
-
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function read(raw: Raw, units: Units): Reading {
-  const result = raw.kind === "text" ? readCmaText(raw.text, { units }) : readCmaGrid(raw.values, { units, origin: raw.origin });
-  return { result, source: raw.source };
-}
-
-const templateRaw = (id: string): Raw | undefined => {
-  const t = template(id);
-  return t && { kind: "text", text: t.csv, source: `the “${t.label}” template` };
-};
-
-/** The pane's starting point: the last session's source, or the worked example. */
-function initialState(): { remembered: Remembered; raw?: Raw } {
-  const last = recall();
-  const remembered: Remembered = {
-    source: last?.source ?? "template",
-    templateId: last?.templateId && template(last.templateId) ? last.templateId : TEMPLATES[0].id,
-    units: last?.units ?? "auto",
-    file: last?.file,
-    pasted: last?.pasted,
-  };
-  const raw: Raw | undefined =
-    remembered.source === "template"
-      ? templateRaw(remembered.templateId)
-      : remembered.source === "file" && remembered.file
-        ? { kind: "text", text: remembered.file.text, source: remembered.file.name }
-        : remembered.source === "paste" && remembered.pasted
-          ? { kind: "text", text: remembered.pasted, source: "pasted text" }
-          : undefined;
-  return { remembered, raw };
-}
-
-/** The whole pane: source, what was read, build. */
 export function App(): React.JSX.Element {
-  const styles = useStyles();
-  const [start] = React.useState(initialState);
-  const [memory, setMemory] = React.useState<Remembered>(start.remembered);
-  const [raw, setRaw] = React.useState<Raw | undefined>(start.raw);
-  const [pasted, setPasted] = React.useState(start.remembered.pasted ?? "");
-  // A note about the source (a remembered file, an XLSX file, a selection that failed) and the build's outcome.
-  const [notice, setNotice] = React.useState<Message | undefined>(
-    start.raw && start.remembered.source === "file" ? { intent: "info", text: `Using ${start.remembered.file?.name}, the file from your last session.` } : undefined,
-  );
-  const [outcome, setOutcome] = React.useState<Message | undefined>();
-  const [progress, setProgress] = React.useState<number | undefined>();
-  const [busy, setBusy] = React.useState(false);
-  const abort = React.useRef<AbortController | undefined>();
-  const fileInput = React.useRef<HTMLInputElement>(null);
-
-  const reading = React.useMemo(() => (raw ? read(raw, memory.units) : undefined), [raw, memory.units]);
-  const table = reading?.result.table;
-
-  const update = (changes: Partial<Remembered>) => {
-    const next = { ...memory, ...changes };
-    setMemory(next);
-    remember(next);
+  const styles = usePaneStyles();
+  const [part, setPart] = React.useState<PanePart>(() => recall("part") ?? "cma");
+  const choose = (next: PanePart) => {
+    setPart(next);
+    remember("part", next);
   };
-  const use = (next: Raw | undefined, changes: Partial<Remembered>, note?: Message) => {
-    setRaw(next);
-    setNotice(note);
-    setOutcome(undefined);
-    update(changes);
-  };
-
-  const chooseTemplate = (id: string) => use(templateRaw(id), { source: "template", templateId: id });
-
-  const chooseFile = async (file: File | undefined) => {
-    if (!file) return;
-    if (WORKBOOK_FILE.test(file.name)) {
-      use(undefined, { source: "file" }, {
-        intent: "info",
-        title: "Excel workbooks are read from the sheet",
-        text: `Open ${file.name} in Excel, select the table including its header row, then use Range > Read selected range.`,
-      });
-      return;
-    }
-    if (file.size > MAX_FILE_BYTES) {
-      use(undefined, { source: "file" }, { intent: "error", text: `${file.name} is ${Math.round(file.size / 1000)} KB: too large for a table of assumptions.` });
-      return;
-    }
-    const text = await file.text();
-    use({ kind: "text", text, source: file.name }, { source: "file", file: { name: file.name, text } });
-  };
-
-  const readPasted = () => use({ kind: "text", text: pasted, source: "pasted text" }, { source: "paste", pasted });
-
-  const readRange = async () => {
-    setBusy(true);
-    try {
-      const range = await readSelection();
-      use({ kind: "grid", values: range.values, origin: { row: range.row, column: range.column }, source: `range ${range.address}` }, { source: "range" });
-    } catch (error) {
-      use(undefined, { source: "range" }, { intent: "error", text: explain(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const build = async () => {
-    if (!table || !reading) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setBusy(true);
-    setProgress(0);
-    setOutcome(undefined);
-    try {
-      const sheet = cmaSheet(table, { source: reading.source, builtOn: new Date().toLocaleDateString("en-CA") });
-      const result = await buildSheet(sheet.layout, { signal: controller.signal, onProgress: (p) => setProgress(p.done / p.total) });
-      const trips = `${result.roundTrips} round trip${result.roundTrips === 1 ? "" : "s"} to Excel`;
-      setOutcome({ intent: "success", title: `Built “${result.sheetName}”`, text: `Edit the orange cells on the sheet; every result recalculates. (${trips}.)` });
-    } catch (error) {
-      setOutcome({ intent: error instanceof BuildCancelled ? "warning" : "error", text: explain(error) });
-    } finally {
-      abort.current = undefined;
-      setBusy(false);
-      setProgress(undefined);
-    }
-  };
-
-  const problems = reading?.result.problems ?? [];
   return (
     <main className={styles.pane}>
       <header className={styles.header}>
         <h1 className={styles.title}>Stack</h1>
-        <Text>Build a live stacked-portfolio sheet from your capital market assumptions.</Text>
-      </header>
-
-      <section className={styles.section} aria-labelledby="source-heading">
-        <h2 id="source-heading" className={styles.heading}>
-          1. Capital market assumptions
-        </h2>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={memory.source}
-          onTabSelect={(_, data) => update({ source: data.value as SourceKind })}
-          aria-label="Where the table comes from"
-        >
-          {SOURCE_TABS.map((t) => (
-            <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls="source-panel">
-              {t.label}
+        <TabList className={styles.tabs} selectedValue={part} onTabSelect={(_, data) => choose(data.value as PanePart)} aria-label="What to build">
+          {PARTS.map((p) => (
+            <Tab key={p.value} value={p.value} id={`part-${p.value}`} aria-controls={`part-${p.value}-panel`}>
+              {p.label}
             </Tab>
           ))}
         </TabList>
-        <div id="source-panel" role="tabpanel" aria-labelledby={`tab-${memory.source}`} className={styles.panel}>
-          {memory.source === "template" && (
-            <Field label="Template" hint={template(memory.templateId)?.description}>
-              <Select value={memory.templateId} onChange={(_, data) => chooseTemplate(data.value)}>
-                {TEMPLATES.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          {memory.source === "file" && (
-            <>
-              <div className={styles.row}>
-                <Button onClick={() => fileInput.current?.click()}>Choose a CSV file…</Button>
-                {memory.file && <Caption1>Last: {memory.file.name}</Caption1>}
-              </div>
-              <input
-                ref={fileInput}
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/plain,.xlsx,.xls"
-                aria-label="CSV file of capital market assumptions"
-                hidden
-                onChange={(event) => {
-                  void chooseFile(event.target.files?.[0]);
-                  event.target.value = "";
-                }}
-              />
-              <Caption1>One row per asset: name, expected return, volatility, then its correlations. An Excel workbook? Open it in Excel and use Range.</Caption1>
-            </>
-          )}
-          {memory.source === "paste" && (
-            <>
-              <Field label="Table (copied from Excel, a web page or a CSV file)">
-                <Textarea value={pasted} onChange={(_, data) => setPasted(data.value)} rows={6} resize="vertical" placeholder={"Asset\tReturn\tVolatility\tStocks\tBonds\nStocks\t7%\t15%\t1\nBonds\t5%\t6%\t-0.3\t1"} />
-              </Field>
-              <div className={styles.row}>
-                <Button onClick={readPasted} disabled={pasted.trim() === ""}>
-                  Read pasted table
-                </Button>
-              </div>
-            </>
-          )}
-          {memory.source === "range" && (
-            <>
-              <Caption1>Select the table in the workbook, including its header row (an XLSX file: open it in Excel first).</Caption1>
-              <div className={styles.row}>
-                <Button onClick={() => void readRange()} disabled={busy}>
-                  Read selected range
-                </Button>
-              </div>
-            </>
-          )}
+      </header>
+      {PARTS.map(({ value, panel: Panel }) => (
+        <div key={value} id={`part-${value}-panel`} role="tabpanel" aria-labelledby={`part-${value}`} className={styles.part} hidden={part !== value}>
+          <Panel />
         </div>
-        <Field label="Numbers without a % sign are">
-          <Select value={memory.units} onChange={(_, data) => update({ units: data.value as Units })}>
-            {UNIT_CHOICES.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </section>
-
-      <div aria-live="polite" className={styles.section}>
-        {notice && <Notice message={notice} />}
-        {reading && table && (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {table.assets.length} assets from {reading.source}
-              </MessageBarTitle>
-              {reading.result.notes.length > 0 && (
-                <ul className={styles.notes}>
-                  {reading.result.notes.map((note) => (
-                    <li key={note}>{note}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {reading && !table && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {problems.length === 1 ? "1 problem" : `${problems.length} problems`} in {reading.source}; nothing will be written
-              </MessageBarTitle>
-              <ul className={styles.list} aria-label="Problems found">
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {table && (
-          <Table size="extra-small" aria-label="Assumptions read">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Asset</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeading }}>Return</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeading }}>Volatility</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {table.assets.map((asset, i) => (
-                <TableRow key={asset}>
-                  <TableCell>{asset}</TableCell>
-                  <TableCell className={styles.number}>{percent(table.returns[i])}</TableCell>
-                  <TableCell className={styles.number}>{percent(table.vols[i])}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </div>
-
-      <section className={styles.section} aria-labelledby="build-heading">
-        <h2 id="build-heading" className={styles.heading}>
-          2. Stacked-portfolio sheet
-        </h2>
-        <Caption1>
-          A new sheet with your table, weights you can edit, financing terms, and live =STACK formulas for your stack, 100% stocks and
-          60/40. Your other sheets are not touched.
-        </Caption1>
-        <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void build()} disabled={!table || busy}>
-            Build sheet
-          </Button>
-          {progress !== undefined && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
-        </div>
-        {progress !== undefined && <ProgressBar value={progress} aria-label="Building the sheet" />}
-        <div aria-live="polite">{outcome && <Notice message={outcome} />}</div>
-      </section>
-
+      ))}
       <Caption1 className={styles.footer}>Running in {hostDescription()}</Caption1>
     </main>
-  );
-}
-
-function Notice({ message }: { readonly message: Message }): React.JSX.Element {
-  return (
-    <MessageBar intent={message.intent} layout="multiline">
-      <MessageBarBody>
-        {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
-        <div>{message.text}</div>
-      </MessageBarBody>
-    </MessageBar>
   );
 }

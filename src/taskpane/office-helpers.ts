@@ -5,6 +5,8 @@
  */
 import { Storage, Utilities } from "@microsoft/office-js-helpers";
 import type { Units } from "../io/cma-table";
+import type { BacktestSetup } from "./backtest-setup";
+import type { SourceOrigin } from "./series-sources";
 
 /** A short description of where the pane runs, e.g. "Excel · OFFICE_ONLINE". */
 export function hostDescription(): string {
@@ -13,7 +15,7 @@ export function hostDescription(): string {
 
 export type SourceKind = "template" | "file" | "paste" | "range";
 
-/** What the pane remembers: where the last table came from, so the next session starts there. */
+/** What the stacked-portfolio part remembers: where the last table came from, so the next session starts there. */
 export interface Remembered {
   readonly source: SourceKind;
   readonly templateId: string;
@@ -23,32 +25,69 @@ export interface Remembered {
   readonly pasted?: string;
 }
 
-const KEY = "pane";
+/** A file or range the backtest part read, with its text when small enough (see {@link remember}). */
+export interface RememberedSource {
+  readonly label: string;
+  readonly origin: SourceOrigin;
+  readonly text?: string;
+}
+
+/** The pane's parts. */
+export type PanePart = "cma" | "backtest";
+
+/** Everything remembered, by key. */
+interface Memory {
+  /** The stacked-portfolio part (the key predates the backtest part). */
+  pane: Remembered;
+  /** The backtest part's settings (written as they are typed)... */
+  backtest: BacktestSetup;
+  /** ...and its data (written when a file or range is added or removed). */
+  "backtest-sources": readonly RememberedSource[];
+  part: PanePart;
+}
+
 /** Files larger than this are not remembered (localStorage holds a few MB per site). */
 const MAX_REMEMBERED_FILE = 100_000;
+/** The backtest's series files share this many characters; those that do not fit are remembered by name only. */
+const MAX_REMEMBERED_SERIES = 2_500_000;
 
-function store(): Storage<Remembered> | undefined {
+/** What of each value is kept: large file texts are dropped. */
+const KEEP: { readonly [K in keyof Memory]: (value: Memory[K]) => Memory[K] } = {
+  pane: (value) => ({ ...value, file: value.file && value.file.text.length <= MAX_REMEMBERED_FILE ? value.file : undefined }),
+  backtest: (value) => value,
+  "backtest-sources": (sources) => {
+    let room = MAX_REMEMBERED_SERIES;
+    return sources.map((source) => {
+      const { label, origin, text } = source;
+      if (text === undefined || text.length > room) return { label, origin };
+      room -= text.length;
+      return source;
+    });
+  },
+  part: (value) => value,
+};
+
+function store(): Storage<unknown> | undefined {
   try {
-    return new Storage<Remembered>("stack");
+    return new Storage<unknown>("stack");
   } catch {
     return undefined; // storage disabled (e.g. a locked-down browser): the pane just forgets
   }
 }
 
-/** The memory of the last session, if any. */
-export function recall(): Remembered | undefined {
+/** The memory of the last session under `key`, if any. */
+export function recall<K extends keyof Memory>(key: K): Memory[K] | undefined {
   try {
-    return store()?.get(KEY) ?? undefined;
+    return (store()?.get(key) as Memory[K] | null | undefined) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Remember the pane's source for the next session; a file too large to keep is forgotten. */
-export function remember(value: Remembered): void {
-  const file = value.file && value.file.text.length <= MAX_REMEMBERED_FILE ? value.file : undefined;
+/** Remember `value` under `key` for the next session; files too large to keep are forgotten. */
+export function remember<K extends keyof Memory>(key: K, value: Memory[K]): void {
   try {
-    store()?.set(KEY, { ...value, file });
+    store()?.set(key, KEEP[key](value));
   } catch {
     // Quota exceeded or storage disabled: remembering is a convenience.
   }

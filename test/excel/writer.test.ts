@@ -1,10 +1,8 @@
 /**
- * The Excel writer under office-addin-mock: the request context, workbook, worksheet collection and
- * protection are OfficeMockObjects (loads only readable after sync); the new sheet records every write.
- * Counts context.sync round trips, checks the free-name logic, chunking under the payload budget,
- * cleanup after a failure or a cancel, and the plain-words message for protection.
+ * The Excel writer under office-addin-mock (fake-excel.ts): counts context.sync round trips, checks the
+ * free-name logic, chunking under the payload budget, cleanup after a failure or a cancel, and the
+ * plain-words message for protection.
  */
-import { OfficeMockObject } from "office-addin-mock";
 import { readCmaText } from "../../src/io/cma-table";
 import { template } from "../../src/io/templates";
 import { BuildCancelled, explain, ExcelProblem, PROTECTED } from "../../src/excel/errors";
@@ -12,7 +10,7 @@ import { excelInput, MAX_REQUEST_BYTES, planBatches } from "../../src/excel/plan
 import { applyLayout, BuildOptions, BuildProgress, freeSheetName } from "../../src/excel/writer";
 import { cmaSheet } from "../../src/sheets/cma-sheet";
 import { Layout } from "../../src/sheets/layout";
-import { Recorded, recorder } from "./recorder";
+import { calls, fakeExcel, sets } from "./fake-excel";
 
 const cma = cmaSheet(readCmaText(template("stocks-bonds-cash")!.csv).table!, { source: "template", builtOn: "2025-01-31" });
 
@@ -21,49 +19,6 @@ function dataLayout(rows: number, extra: Partial<Layout> = {}): Layout {
   const cells = Array.from({ length: rows }, (_, i) => Array.from({ length: 12 }, (_, j) => Math.sin(i * 12 + j) / 100));
   return { sheetName: "Backtest", blocks: [{ row: 1, column: 0, cells }], styles: [], columnWidths: [], names: [], charts: [], showGridlines: true, ...extra };
 }
-
-interface Fake {
-  context: Excel.RequestContext;
-  log: Recorded[];
-  added: string[];
-  syncs: () => number;
-}
-
-/**
- * A request context over a workbook with `sheets`. `failAt` makes that sync (1-based) reject with
- * `error`, as Excel does when a batch contains a refused operation.
- */
-function fakeExcel(sheets: string[], options: { protectedWorkbook?: boolean; failAt?: number; error?: unknown } = {}): Fake {
-  const log: Recorded[] = [];
-  const added: string[] = [];
-  let syncs = 0;
-  const mock = new OfficeMockObject({
-    workbook: {
-      protection: { protected: options.protectedWorkbook ?? false },
-      worksheets: {
-        items: sheets.map((name) => ({ name })),
-        add: (name: string) => {
-          added.push(name);
-          return recorder("sheet", log);
-        },
-        getItem: (name: string) => recorder(`worksheets.getItem(${JSON.stringify(name)})`, log),
-      },
-    },
-  }) as unknown as OfficeMockObject & { workbook: { worksheets: OfficeMockObject } };
-  // office-addin-mock does not model collections: Office.js's "items/name" is its "items".
-  const worksheets = mock.workbook.worksheets;
-  worksheets.load = (properties) => OfficeMockObject.prototype.load.call(worksheets, properties === "items/name" ? "items" : properties);
-  const mockSync = mock.sync.bind(mock);
-  (mock as unknown as { sync: () => Promise<void> }).sync = async () => {
-    syncs++;
-    if (syncs === options.failAt) throw options.error;
-    await mockSync();
-  };
-  return { context: mock as unknown as Excel.RequestContext, log, added, syncs: () => syncs };
-}
-
-const sets = (log: Recorded[], suffix: string) => log.filter((r) => r.kind === "set" && r.path.endsWith(suffix));
-const calls = (log: Recorded[], suffix: string) => log.filter((r) => r.kind === "call" && r.path.endsWith(suffix));
 
 describe("free sheet names", () => {
   it("never reuses an existing name, compared without case, and keeps within Excel's rules", () => {

@@ -1,5 +1,5 @@
 import { excelDate } from "../../src/core/excel-date";
-import { excelSerial, parseDate } from "../../src/io/series-dates";
+import { excelSerial, formatDate, parseDate } from "../../src/io/series-dates";
 
 describe("excelSerial", () => {
   it("matches Excel's 1900 date system: 1970-01-01 = 25569, 1900-03-01 = 61, 1900-02-28 = 59, 1900-01-01 = 1", () => {
@@ -54,5 +54,14 @@ describe("parseDate", () => {
     for (const text of ["", "Date", "abc", "2024-13-01", "2023-02-29", "31/12/2024", "192607", "2024/01/02", "1927", "45657"]) {
       expect(parseDate(text)).toBeNull();
     }
+  });
+});
+
+describe("formatDate", () => {
+  it("writes yyyy-mm-dd, which parseDate reads back, dropping a time of day", () => {
+    expect(formatDate(45657)).toBe("2024-12-31");
+    expect(formatDate(45293.75)).toBe("2024-01-02");
+    expect(formatDate(61)).toBe("1900-03-01");
+    for (const serial of [1, 59, 61, 25569, 45351, 2958465]) expect(parseDate(formatDate(serial))).toBe(serial);
   });
 });

@@ -9,21 +9,32 @@
  * - A returned CustomFunctions.Error becomes the matching spreadsheet error (with its message).
  * - Spilled results: HyperFormula sizes an array formula when it parses it, before any value is known,
  *   so each spilling function needs a size rule from its arguments' sizes ({@link SPILL_SIZES}). A
- *   spilling function without a rule is left unregistered (its formulas show #NAME?): add a rule.
+ *   spilling function without a rule is left unregistered (its formulas show #NAME?): add a rule. A named
+ *   range argument is sized by its range (HyperFormula alone sizes a name as one cell). The one size
+ *   that depends on a value, BOOTSTRAP's `paths`, is read from the formula when it is a number
+ *   literal or a reference to a cell that already holds a number when the formula is parsed (a value cell
+ *   above or to the left of it); otherwise the rule assumes the function's default, 1,000 paths. Editing
+ *   that cell later does not resize the spill (reload the layout): HyperFormula never re-sizes.
+ * - Arguments are evaluated as Excel's dynamic arrays do (`enableArrayArithmeticForArguments`): an
+ *   argument such as `Rates/252` reaches the function as an array.
  * - Layout strings are loaded exactly as the Excel writer sends them (plan.ts's `excelInput`, an
  *   apostrophe prefix), which HyperFormula also reads as "this is text".
  */
 import { ArraySize, CellError, CellValue, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { DEFAULT_EDGES } from "../../src/core/conditional";
+import { STATS_ROWS } from "../../src/core/stats";
 import { rangeName } from "../../src/io/a1";
 import { excelInput } from "../../src/excel/plan";
 import { Cell, Content, Layout } from "../../src/sheets/layout";
 import { callAsExcel, FunctionMetadata, loadBundle, loadMetadata, StubError } from "../functions/bundle";
 
-/** Size of an argument as HyperFormula predicts it (width × height), and whether it was given at all. */
+/** Size of an argument as HyperFormula predicts it (width × height), whether it was given at all, and its number when known at parse time. */
 export interface ArgumentShape {
   readonly width: number;
   readonly height: number;
   readonly given: boolean;
+  /** A number literal, or the number held by the referenced cell when the formula is parsed. */
+  readonly value?: number;
 }
 
 /** A spilled result's size from its arguments' shapes. */
@@ -32,6 +43,22 @@ export type SpillRule = (args: readonly ArgumentShape[]) => { width: number; hei
 const length = (a: ArgumentShape) => Math.max(a.width, a.height);
 /** A vector result of `n` items in the orientation of argument `a` (a row stays a row). */
 const along = (a: ArgumentShape, n: number) => (a.width > 1 ? { width: n, height: 1 } : { width: 1, height: n });
+/**
+ * How many series a set of series holds (src/functions/excel.ts `seriesSet`): one per column, except that
+ * a single row of several cells is one series laid out as a row.
+ */
+const seriesCount = (a: ArgumentShape) => (a.height === 1 && a.width > 1 ? 1 : a.width);
+/**
+ * One value per row of each series, laid out like the input (`spillSeries`): the same shape as the input,
+ * trailing blank rows included (they spill as "").
+ */
+const likeInput = (a: ArgumentShape) => ({ width: a.width, height: a.height });
+/** One value per series, in a row. */
+const perSeries: SpillRule = (args) => ({ width: seriesCount(args[0]), height: 1 });
+/** One column with a value per row of a set of assets (BACKTEST, STACKED: a single row is one row of assets). */
+const perAssetRow: SpillRule = (args) => ({ width: 1, height: args[0].height });
+/** BOOTSTRAP's default number of paths (src/functions/series.ts). */
+const DEFAULT_PATHS = 1000;
 
 /** Result sizes of the spilling functions, keyed by function id. Extend this table when adding one. */
 export const SPILL_SIZES: Record<string, SpillRule> = {
@@ -39,6 +66,25 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
   CORRS: (args) => along(args[0], length(args[0]) + (args.slice(3).some((a) => a.given) ? 1 : 0)),
   COV: (args) => ({ width: length(args[0]), height: length(args[0]) }),
   RISKPARITY: (args) => along(args[0], length(args[0])),
+  "LETF.SERIES": (args) => likeInput(args[0]),
+  STACKED: perAssetRow,
+  "LETF.FIT": () => ({ width: 2, height: 5 }),
+  GROWTH: (args) => likeInput(args[0]),
+  DRAWDOWN: (args) => likeInput(args[0]),
+  ROLLING: (args) => likeInput(args[0]),
+  MAXDD: perSeries,
+  CAGR: perSeries,
+  ANNVOL: perSeries,
+  SHARPE: perSeries,
+  SORTINO: perSeries,
+  CALMAR: perSeries,
+  ULCER: perSeries,
+  // A label column, then one column per series; one row per statistic.
+  STATS: (args) => ({ width: 1 + seriesCount(args[0]), height: STATS_ROWS.length }),
+  BACKTEST: perAssetRow,
+  BOOTSTRAP: (args) => ({ width: 1, height: args[3]?.value ?? DEFAULT_PATHS }),
+  // A header row, then one row per bucket: one more bucket than edges.
+  CONDITIONAL: (args) => ({ width: 9, height: 1 + (args[2]?.given ? length(args[2]) : DEFAULT_EDGES.length) + 1 }),
 };
 
 const ERROR_TYPES: Record<string, ErrorType> = {
@@ -107,8 +153,10 @@ export function registerStackFunctions(): { skipped: string[] } {
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => evaluate(fn, meta, args));
     };
     if (rule !== undefined) {
-      methods[sizeMethod] = function (this: PluginInternals, ast: { args: { type: string }[] }, state: unknown) {
-        const shapes = ast.args.map((arg) => ({ ...this.arraySizeForAst(arg, state), given: arg.type !== "EMPTY" }));
+      methods[sizeMethod] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: SizingState) {
+        // Arguments are sized as arrays, as they are evaluated (see enableArrayArithmeticForArguments below).
+        const arrays = { ...state, arraysFlag: true };
+        const shapes = ast.args.map((arg) => ({ ...sizeOf(this, arg, arrays), given: arg.type !== "EMPTY", value: knownNumber(this, arg, state) }));
         const { width, height } = rule(shapes);
         return new ArraySize(width, height);
       };
@@ -118,6 +166,7 @@ export function registerStackFunctions(): { skipped: string[] } {
       ...(rule !== undefined ? { sizeOfResultArrayMethod: sizeMethod } : {}),
       parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
       vectorizationForbidden: true,
+      enableArrayArithmeticForArguments: true,
     };
     translations[name] = name;
   }
@@ -132,6 +181,46 @@ interface PluginInternals {
   runFunction(args: unknown[], state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
   metadata(name: string): unknown;
   arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number };
+  readonly dependencyGraph: { getCellValue(address: unknown): unknown; getRawValue(address: unknown): unknown };
+  readonly interpreter: { readonly namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined } };
+}
+
+/** The parts of an argument's syntax tree that the size rules read. */
+interface ArgumentAst {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly reference?: { toSimpleCellAddress(formulaAddress: unknown): unknown };
+  readonly expressionName?: string;
+}
+
+interface SizingState {
+  readonly formulaAddress: { readonly sheet: number };
+}
+
+/**
+ * An argument's size. HyperFormula's own prediction does not look into named expressions (it sizes a
+ * name as one cell), so a name is sized by the range it stands for: a sheet-scoped name's value is that
+ * range, known as soon as the name is added.
+ */
+function sizeOf(plugin: PluginInternals, arg: ArgumentAst, state: SizingState): { width: number; height: number } {
+  if (arg.type === "NAMED_EXPRESSION" && arg.expressionName !== undefined) {
+    const named = plugin.interpreter.namedExpressions.nearestNamedExpression(arg.expressionName, state.formulaAddress.sheet);
+    const value = named === undefined ? undefined : plugin.dependencyGraph.getCellValue(named.address);
+    if (value instanceof SimpleRangeValue) return { width: value.width(), height: value.height() };
+  }
+  return plugin.arraySizeForAst(arg, state);
+}
+
+/**
+ * An argument's number when it is known while the formula is parsed: a number literal, or a reference to
+ * a value cell that already holds a number (cells are parsed in row order: a cell above the formula, or
+ * to its left). A formula cell has no value yet at that point.
+ */
+function knownNumber(plugin: PluginInternals, arg: ArgumentAst, state: SizingState): number | undefined {
+  if (arg.type === "NUMBER" && typeof arg.value === "number") return arg.value;
+  if (arg.type !== "CELL_REFERENCE" || arg.reference === undefined) return undefined;
+  const value = plugin.dependencyGraph.getRawValue(arg.reference.toSimpleCellAddress(state.formulaAddress));
+  return typeof value === "number" ? value : undefined;
 }
 
 function evaluate(fn: (...args: unknown[]) => unknown, meta: FunctionMetadata, args: unknown[]): unknown {

@@ -3,8 +3,9 @@
  * https://appsforoffice.microsoft.com/lib/1/hosted/office.js. Office.onReady resolves as Excel on the
  * web; Excel.run hands the batch a context whose workbook has a few sheets and whose new sheet records
  * every write (test/excel/recorder.ts); CustomFunctions.associate accepts the functions chunk.
- * The page exposes the records as `window.__excel` (see {@link FakeExcelState}). The installer's source
- * is sent to the page, so coverage must not instrument it.
+ * The page exposes the records as `window.__excel` (see {@link FakeExcelState}); a test can hold one
+ * `context.sync` until it calls `window.__releaseSync()`, e.g. to press Cancel while a write is under
+ * way. The installer's source is sent to the page, so coverage must not instrument it.
  */
 import { Recorded, recorder } from "../excel/recorder";
 
@@ -18,6 +19,10 @@ export interface FakeExcelState {
   protectedWorkbook: boolean;
   /** What "Read selected range" finds. */
   selection?: { address: string; values: unknown[][]; rowIndex: number; columnIndex: number };
+  /** Make the sync with this number (counted like `syncs`, so `syncs + 2` is the next build's first write) wait for `window.__releaseSync()`. */
+  holdSync?: number;
+  /** True while that sync waits. */
+  held: boolean;
 }
 
 /** The script's source: the installer below, called with the recorder (both are self-contained functions). */
@@ -27,7 +32,7 @@ export function fakeOfficeScript(): string {
 
 /* istanbul ignore next: the source is sent to the page as is */
 function installFakeOffice(record: typeof recorder): void {
-  const state: FakeExcelState = { log: [], syncs: 0, sheets: ["Sheet1", "Stack portfolio"], added: [], protectedWorkbook: false };
+  const state: FakeExcelState = { log: [], syncs: 0, sheets: ["Sheet1", "Stack portfolio"], added: [], protectedWorkbook: false, held: false };
   const page = window as any;
   page.__excel = state;
   page.Office = {
@@ -68,6 +73,10 @@ function installFakeOffice(record: typeof recorder): void {
         workbook: { worksheets, protection, getSelectedRange: () => ({ getUsedRangeOrNullObject: () => used }) },
         sync: async () => {
           state.syncs++;
+          if (state.syncs !== state.holdSync) return;
+          state.held = true;
+          await new Promise((resolve) => (page.__releaseSync = resolve));
+          state.held = false;
         },
       };
       return batch(context);

@@ -1,78 +1,32 @@
 /**
- * The pane itself, built (dist/) and served locally, in headless Chromium at a taskpane's width, with
- * Office.js replaced by a recording fake (fake-office.ts): import a good CSV file, import a broken one
- * (the problems show, nothing is written), build the sheet (the recorded writes are the layout's),
- * remember the file across sessions, and explain a protected workbook. Keeps screenshots in
- * test-artifacts/. Needs Debian's chromium at /usr/bin/chromium (CI installs it); skipped without it.
+ * The pane's stacked-portfolio part, built (dist/) and run in headless Chromium with a recording fake of
+ * Office.js (browser.ts, fake-office.ts): import a good CSV file, import a broken one (the problems show,
+ * nothing is written), build the sheet (the recorded writes are the layout's), remember the file across
+ * sessions, explain a protected workbook, work from the keyboard, read the selected range. Keeps
+ * screenshots in test-artifacts/.
  */
-import fs from "fs";
-import http from "http";
-import { AddressInfo } from "net";
-import path from "path";
-import { Browser, chromium, Page } from "playwright-core";
-import { FakeExcelState, fakeOfficeScript } from "./fake-office";
-
-const CHROMIUM = "/usr/bin/chromium";
-const dist = path.resolve(__dirname, "../../dist");
-const artifacts = path.resolve(__dirname, "../../test-artifacts");
-const present = fs.existsSync(CHROMIUM);
-const describeInChromium = present ? describe : describe.skip;
-if (!present) console.warn(`Skipping the taskpane tests in a browser: ${CHROMIUM} not found (apt-get install chromium).`);
-
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
+import { Page } from "playwright-core";
+import { CHROMIUM_SUITE, describeInChromium, openPane, PaneSession } from "./browser";
 
 const GOOD = ["Asset,Expected return,Volatility,US stocks,Intl stocks,Bonds,Cash", "US stocks,7.5,16,1,,,", "Intl stocks,8,18,0.8,1,,", "Bonds,4.5,6,0.1,0.05,1,", "Cash,3.5,1,0,0,0.2,1", ""].join("\n");
 const BROKEN = ["Asset,Expected return,Volatility,Stocks,Bonds", "Stocks,7%,15%,1,", "Bonds,5%,-6%,1.3,1", ""].join("\n");
 
-describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
-  let server: http.Server;
-  let origin: string;
-  let browser: Browser;
+describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, () => {
+  let pane: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      const file = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
-      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    const context = await browser.newContext({ viewport: { width: 340, height: 900 } });
-    const office = fakeOfficeScript();
-    // Only the local server and the faked Office.js: the machine has no internet, and the pane needs none.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "text/javascript", body: office });
-      if (url.startsWith(origin)) return route.continue();
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.on("pageerror", (error) => {
-      throw error;
-    });
-    await page.goto(`${origin}/taskpane.html`);
+    pane = await openPane();
+    page = pane.page;
     await page.getByRole("button", { name: "Build sheet" }).waitFor();
-    fs.mkdirSync(artifacts, { recursive: true });
   }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
+  afterAll(() => pane?.close());
 
-  const excel = () => page.evaluate(() => (window as unknown as { __excel: FakeExcelState }).__excel);
+  const excel = () => pane.excel();
   const chooseFile = async (name: string, text: string) => {
     await page.getByRole("tab", { name: "CSV file" }).click();
-    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.getByLabel("CSV file of capital market assumptions").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   };
 
   it("opens on the worked example, ready to build", async () => {
@@ -95,7 +49,7 @@ describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
     const problems = await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts();
     expect(problems).toEqual(["row 3, column C (Bonds volatility): -6% is negative", "row 3, column D (Bonds / Stocks correlation): 1.3 is outside -1..1"]);
     expect(await page.getByRole("button", { name: "Build sheet" }).isDisabled()).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, "taskpane-problems.png"), fullPage: true, animations: "disabled" });
+    await pane.screenshot("taskpane-problems.png");
     const state = await excel();
     expect(state.syncs).toBe(0);
     expect(state.log).toEqual([]);
@@ -120,7 +74,7 @@ describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
     expect(formulas).toContain('="60/40 "&$A$7&"/"&$A$9');
     expect(state.log.filter((r) => r.path === "sheet.names.add").map((r) => (r.value as unknown[])[0])).toContain("CMA_Table");
     expect(state.log.some((r) => r.path === "sheet.activate")).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, "taskpane.png"), fullPage: true, animations: "disabled" });
+    await pane.screenshot("taskpane.png");
   });
 
   it("remembers the last file in the next session", async () => {
@@ -131,10 +85,7 @@ describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
   });
 
   it("explains a protected workbook in plain words and writes nothing", async () => {
-    await page.evaluate(() => {
-      const state = (window as unknown as { __excel: FakeExcelState }).__excel;
-      state.protectedWorkbook = true;
-    });
+    await pane.setExcel({ protectedWorkbook: true });
     await page.getByRole("button", { name: "Build sheet" }).click();
     await page.getByText("Excel did not let Stack change this workbook: the workbook or a sheet is protected.", { exact: false }).waitFor();
     const state = await excel();
@@ -166,9 +117,8 @@ describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
     await page.getByRole("tab", { name: "Range" }).click();
     await page.getByRole("button", { name: "Read selected range" }).click();
     await page.getByText("The selected cells are empty. Select the table, including its header row, and try again.").waitFor();
-    await page.evaluate(() => {
-      const state = (window as unknown as { __excel: FakeExcelState }).__excel;
-      state.selection = {
+    await pane.setExcel({
+      selection: {
         address: "Sheet1!B3:F5",
         rowIndex: 2,
         columnIndex: 1,
@@ -177,7 +127,7 @@ describeInChromium(`the taskpane in headless Chromium (${CHROMIUM})`, () => {
           ["Stocks", 0.07, 0.15, 1, ""],
           ["Bonds", 0.05, "", -0.3, 1],
         ],
-      };
+      },
     });
     await page.getByRole("button", { name: "Read selected range" }).click();
     await page.getByText("1 problem in range Sheet1!B3:F5; nothing will be written").waitFor();
