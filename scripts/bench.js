@@ -9,19 +9,13 @@ const { letfSeries } = require("../src/core/letf.ts");
 const { backtest } = require("../src/core/backtest.ts");
 const { bootstrap } = require("../src/core/bootstrap.ts");
 const { dayGaps } = require("../src/core/financing.ts");
-const { Xoshiro128 } = require("../src/core/rng.ts");
 
 const ROWS = 64 * 252;
-const rng = new Xoshiro128(2024);
-const normalish = () => (rng.nextDouble() + rng.nextDouble() + rng.nextDouble() - 1.5) * 0.02;
-const series = (n) => Float64Array.from({ length: n }, normalish);
-
-// Weekday serial dates from 1961-01-02 (serial 22283, a Monday).
-const dates = new Float64Array(ROWS);
-for (let t = 0, d = 22283; t < ROWS; d++) if (d % 7 !== 0 && d % 7 !== 1) dates[t++] = d; // serial % 7: 0 = Saturday, 1 = Sunday
-const stocks = series(ROWS);
-const bonds = series(ROWS);
-const rates = Float64Array.from({ length: ROWS }, (_, t) => 0.01 + 0.04 * (t / ROWS));
+// The test fixtures' synthetic series (seeded, weekday dates from Monday 1961-01-02 = serial 22283).
+const { syntheticData, config5545 } = require("../test/fixtures/backtest-data.ts");
+const backtestData = syntheticData(ROWS, 22283);
+const { dates } = backtestData;
+const [stocks, bonds, rates] = backtestData.series.map((s) => s.values);
 const days = dayGaps(dates);
 
 /** Best of `rounds` timings of `reps` runs, in seconds per run. */
@@ -54,28 +48,7 @@ console.log(`BOOTSTRAP core     10,000 paths × 20 years × 2 assets, quarterly 
 // benchmark, the daily rate; a Monte Carlo block of 1,000 20-year paths.
 const { backtestSheet } = require("../src/sheets/backtest-sheet.ts");
 const { planBatches, MAX_REQUEST_BYTES } = require("../src/excel/plan.ts");
-const backtestData = {
-  dates,
-  series: [
-    { name: "Stocks", kind: "returns", values: stocks },
-    { name: "Bonds", kind: "returns", values: bonds },
-    { name: "T-bill", kind: "rates", values: rates },
-  ],
-  notes: ["Synthetic data (npm run bench)."],
-};
-const backtestConfig = {
-  title: "55/45 3x stocks / 3x bonds",
-  holdings: [
-    { name: "3x Stocks", series: 0, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.55 },
-    { name: "3x Bonds", series: 1, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.45 },
-  ],
-  rate: 2,
-  benchmark: { name: "Stocks", series: 0 },
-  rebalance: "Q",
-  startAmount: 10000,
-  rollingYears: 3,
-  monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
-};
+const backtestConfig = config5545({ rollingYears: 3, monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 } });
 const planStart = process.hrtime.bigint();
 const sheet = backtestSheet(backtestConfig, backtestData, "bench");
 const batches = planBatches(sheet.layout);

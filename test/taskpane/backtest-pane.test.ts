@@ -129,31 +129,28 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     expect([after.syncs, after.log.length, after.sheets]).toEqual([before.syncs, before.log.length, before.sheets]);
   });
 
-  it("cancels a build while Excel is being read: nothing is written and the pane says so", async () => {
+  /** Build, hold the build's `roundTrip`-th context.sync, press Cancel, release it; the Excel state before and after. */
+  async function cancelDuring(roundTrip: number) {
     const before = await pane.excel();
-    await pane.setExcel({ holdSync: before.syncs + 1 });
+    await pane.setExcel({ holdSync: before.syncs + roundTrip });
     await buildButton().click();
     await page.waitForFunction(() => (window as unknown as { __excel: { held: boolean } }).__excel.held);
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Cancelling…").waitFor();
     await page.evaluate(() => (window as unknown as { __releaseSync: () => void }).__releaseSync());
     await page.getByText("Cancelled. Nothing was left in the workbook.").waitFor();
-    const state = await pane.excel();
+    return { before, state: await pane.excel() };
+  }
+
+  it("cancels a build while Excel is being read: nothing is written and the pane says so", async () => {
+    const { before, state } = await cancelDuring(1);
     expect([state.added, state.log.length, state.sheets]).toEqual([before.added, before.log.length, before.sheets]);
     expect(await buildButton().isEnabled()).toBe(true);
   });
 
   it("cancels a build while the sheet is being written: the new sheet is deleted and the pane says so", async () => {
-    const before = await pane.excel();
     // The second round trip of the build is the write.
-    await pane.setExcel({ holdSync: before.syncs + 2 });
-    await buildButton().click();
-    await page.waitForFunction(() => (window as unknown as { __excel: { held: boolean } }).__excel.held);
-    await page.getByRole("button", { name: "Cancel" }).click();
-    await page.getByText("Cancelling…").waitFor();
-    await page.evaluate(() => (window as unknown as { __releaseSync: () => void }).__releaseSync());
-    await page.getByText("Cancelled. Nothing was left in the workbook.").waitFor();
-    const state = await pane.excel();
+    const { before, state } = await cancelDuring(2);
     expect(state.added).toHaveLength(before.added.length + 1);
     const name = state.added[state.added.length - 1];
     expect(state.log).toContainEqual(expect.objectContaining({ path: `worksheets.getItem(${JSON.stringify(name)}).delete`, kind: "call" }));
