@@ -7,7 +7,12 @@ import { cagr } from "../../src/core/cagr";
 import { maxDrawdown } from "../../src/core/drawdown";
 import { dayGaps } from "../../src/core/financing";
 import { letfFit } from "../../src/core/letf-fit";
-import { bogleheadsSim, frenchDailyRiskFree, hasSharedData, proSharesNavReturns, spxtrCloses } from "../fixtures/shared-data";
+import { conditional } from "../../src/core/conditional";
+import { alignSeries } from "../../src/io/series-align";
+import { parseSeriesFile } from "../../src/io/series-files";
+import { readFileSync } from "fs";
+import { resolve } from "path";
+import { bogleheadsSim, frenchDailyRiskFree, hasSharedData, proSharesNavReturns, SHARED_DATA, spxtrCloses } from "../fixtures/shared-data";
 
 const describeWithData = hasSharedData ? describe : describe.skip;
 
@@ -54,5 +59,29 @@ describeWithData("on ../shared/data", () => {
     // ../shared/data/README.md §5, derived there with numpy: CAGR 17.2%, max drawdown −68.6%.
     expect(growthRate).toBeCloseTo(0.172, 2);
     expect(worst).toBeCloseTo(-0.686, 2);
+  });
+
+  it("CONDITIONAL: long Treasuries (VUSTX) on the days the S&P 500 TR moved by −4%, −2%, 2%, 4% buckets, 1988–2020", () => {
+    const read = (file: string) => parseSeriesFile(readFileSync(resolve(SHARED_DATA, "talmiller2_market_analysis", file), "utf8")).series[0];
+    const aligned = alignSeries([read("^SP500TR.csv"), read("VUSTX.csv")]);
+    const buckets = conditional(aligned.values[0], aligned.values[1]);
+    // numpy on the Adj Close of both files over their common dates: np.digitize(x, edges, right=True),
+    // then np.percentile(y, [0, 25, 50, 75, 100]) and mean(y > 0) per bucket; 8,307 days. Like alignSeries,
+    // the first common date's return (1988-01-05) is left out: VUSTX has earlier prices, so only the
+    // S&P's first return is known to start on 1988-01-04.
+    const numpy = [
+      [44, -0.04341902846498191, 0.0024427201106567153, 0.012965857552789117, 0.020859482648499683, 0.06520203460603158, 0.7954545454545454],
+      [248, -0.029499595945157386, 0.0008407412533025238, 0.0050844888248888775, 0.010816925984203862, 0.04191611962428543, 0.7620967741935484],
+      [7757, -0.05689453010191936, -0.0032829928294673127, 0, 0.004003218476344106, 0.06762275686878194, 0.49258734046667524],
+      [215, -0.02977126435186339, -0.009779797098800835, -0.003993599988632135, 0.0033589747270136305, 0.04473937277661966, 0.3767441860465116],
+      [43, -0.05874857925384991, -0.014167553561230561, -0.009953600405009033, -0.0008728601185388762, 0.019142628151309182, 0.2558139534883721],
+    ];
+    expect(aligned.dates.length).toBe(8307);
+    buckets.forEach((b, k) => {
+      const [count, ...stats] = numpy[k];
+      expect(b.count).toBe(count);
+      const s = b.stats!;
+      [s.min, s.q1, s.median, s.q3, s.max, s.shareUp].forEach((v, j) => expect(v).toBeCloseTo(stats[j], 12));
+    });
   });
 });
