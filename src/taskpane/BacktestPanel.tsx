@@ -16,6 +16,7 @@ import { HoldingsEditor } from "./HoldingsEditor";
 import { recall, remember, RememberedSource } from "./office-helpers";
 import { gridToCsv, readProblem, readSource, seriesBySource, Source } from "./series-sources";
 import { usePaneStyles } from "./styles";
+import { SeriesOptions } from "./SeriesOptions";
 import { TextField } from "./TextField";
 
 /** Larger files are not daily series (a century of daily Yahoo prices is under 2 MB). */
@@ -177,21 +178,13 @@ export function BacktestPanel(): React.JSX.Element {
         <Field label="Borrowing rate" hint={rate ? `${rate.name}: ${rate.reading}.` : "What the funds pay on the borrowed part, before the spread."}>
           <Select value={setup.rate} onChange={(_, data) => update({ rate: data.value })}>
             <option value="">None (0%)</option>
-            {rates.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
+            <SeriesOptions series={rates} />
           </Select>
         </Field>
         <Field label="Benchmark" hint="Shown beside the portfolio at 1x with no costs (both can be changed on the sheet).">
           <Select value={setup.benchmark} onChange={(_, data) => update({ benchmark: data.value })}>
             <option value="">None</option>
-            {returns.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
+            <SeriesOptions series={returns} />
           </Select>
         </Field>
       </section>
