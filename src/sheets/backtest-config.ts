@@ -7,15 +7,14 @@
  * index into `BacktestData.series`.
  */
 import { Frequency } from "../core/excel-date";
+import type { DatedSeries } from "../io/series-files";
 
-/** One aligned column of the backtest's data. */
-export interface DataSeries {
-  /** As shown in the sheet's data header and the pane, e.g. "S&P 500 TR (^SP500TR.csv)". */
-  readonly name: string;
-  /** "returns": periodic returns (decimal); "rates": annual borrowing rates (decimal). */
-  readonly kind: "returns" | "rates";
-  readonly values: Float64Array;
-}
+/**
+ * One aligned column of the backtest's data: an io series without its own dates (the rows share
+ * BacktestData.dates). `name` is as shown in the sheet's data header and the pane, e.g.
+ * "S&P 500 TR (^SP500TR.csv)"; "returns" are periodic returns, "rates" annual borrowing rates (decimals).
+ */
+export type DataSeries = Omit<DatedSeries, "dates">;
 
 export interface BacktestData {
   /** Excel serial dates, ascending, one per row. */

@@ -16,7 +16,7 @@ import { HoldingsEditor } from "./HoldingsEditor";
 import { recall, remember, RememberedSource } from "./office-helpers";
 import { gridToCsv, readProblem, readSource, seriesBySource, Source } from "./series-sources";
 import { usePaneStyles } from "./styles";
-import { SeriesOptions } from "./SeriesOptions";
+import { byName, choice, Options } from "./Options";
 import { TextField } from "./TextField";
 
 /** Larger files are not daily series (a century of daily Yahoo prices is under 2 MB). */
@@ -161,11 +161,7 @@ export function BacktestPanel(): React.JSX.Element {
         <Field label="Preset" hint={returns.length === 0 ? "Add data first." : "Fills the holdings and rebalancing below; edit them after."}>
           <Select value={preset?.id ?? ""} disabled={returns.length === 0} onChange={(_, data) => choosePreset(data.value)}>
             {!preset && <option value="">Choose a preset…</option>}
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <Options items={PRESETS} value={(p) => p.id} label={choice.label} />
           </Select>
         </Field>
         <HoldingsEditor
@@ -178,13 +174,13 @@ export function BacktestPanel(): React.JSX.Element {
         <Field label="Borrowing rate" hint={rate ? `${rate.name}: ${rate.reading}.` : "What the funds pay on the borrowed part, before the spread."}>
           <Select value={setup.rate} onChange={(_, data) => update({ rate: data.value })}>
             <option value="">None (0%)</option>
-            <SeriesOptions series={rates} />
+            <Options items={rates} {...byName} />
           </Select>
         </Field>
         <Field label="Benchmark" hint="Shown beside the portfolio at 1x with no costs (both can be changed on the sheet).">
           <Select value={setup.benchmark} onChange={(_, data) => update({ benchmark: data.value })}>
             <option value="">None</option>
-            <SeriesOptions series={returns} />
+            <Options items={returns} {...byName} />
           </Select>
         </Field>
       </section>
@@ -196,11 +192,7 @@ export function BacktestPanel(): React.JSX.Element {
         <div className={styles.pair}>
           <Field label="Rebalance">
             <Select value={setup.rebalance} onChange={(_, data) => update({ rebalance: data.value as RebalanceChoice })}>
-              {REBALANCE_CHOICES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={REBALANCE_CHOICES} {...choice} />
             </Select>
           </Field>
           {setup.rebalance === "ROWS" && <TextField label="Every (rows)" value={setup.rebalanceRows} onChange={(rebalanceRows) => update({ rebalanceRows })} kind="decimal" />}

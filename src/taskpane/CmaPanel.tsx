@@ -30,6 +30,7 @@ import { readSelection } from "../excel/selection";
 import { cmaSheet } from "../sheets/cma-sheet";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
 import { recall, remember, Remembered, SourceKind } from "./office-helpers";
+import { choice, Options } from "./Options";
 import { usePaneStyles } from "./styles";
 
 /** A CSV file larger than this is not a CMA table. */
@@ -242,11 +243,7 @@ export function CmaPanel(): React.JSX.Element {
         </div>
         <Field label="Numbers without a % sign are">
           <Select value={memory.units} onChange={(_, data) => update({ units: data.value as Units })}>
-            {UNIT_CHOICES.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
+            <Options items={UNIT_CHOICES} {...choice} />
           </Select>
         </Field>
       </section>

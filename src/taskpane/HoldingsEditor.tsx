@@ -7,7 +7,7 @@ import * as React from "react";
 import { describeWeights, type HoldingSetup } from "./backtest-setup";
 import type { LoadedSeries } from "./series-sources";
 import { usePaneStyles } from "./styles";
-import { SeriesOptions } from "./SeriesOptions";
+import { byName, Options } from "./Options";
 import { TextField } from "./TextField";
 
 export interface HoldingsEditorProps {
@@ -41,7 +41,7 @@ export function HoldingsEditor({ holdings, returns, onChange, onAdd, onRemove }:
                 <Field label="Index series">
                   <Select value={h.series} onChange={(_, data) => onChange(k, { series: data.value })}>
                     {(h.series === "" || missing) && <option value={h.series}>{missing ? `${h.series} (not loaded)` : "Choose a series…"}</option>}
-                    <SeriesOptions series={returns} />
+                    <Options items={returns} {...byName} />
                   </Select>
                 </Field>
                 <div className={styles.pair}>
