@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -9,7 +8,9 @@ const certDefaults = require("office-addin-dev-certs/lib/defaults");
 
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
 const functionFiles = ["./src/functions/cma.ts", "./src/functions/series.ts"];
-const port = Number(process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
+const port = Number(
+  process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000
+);
 
 /**
  * HTTPS for the dev server. On Windows and Mac, office-addin-dev-certs installs and trusts its CA (as in
@@ -18,14 +19,20 @@ const port = Number(process.env.STACK_DEV_PORT || process.env.npm_package_config
  */
 async function httpsOptions() {
   if (process.platform !== "linux") return devCerts.getHttpsServerOptions();
-  const { localhostCertificatePath: cert, localhostKeyPath: key, caCertificatePath: ca } = certDefaults;
+  const {
+    localhostCertificatePath: cert,
+    localhostKeyPath: key,
+    caCertificatePath: ca,
+  } = certDefaults;
   if (![cert, key, ca].every((file) => fs.existsSync(file))) {
-    throw new Error(`dev certificates not found in ${path.dirname(cert)}: start the add-in with "npm start"`);
+    throw new Error(
+      `dev certificates not found in ${path.dirname(cert)}: start the add-in with "npm start"`
+    );
   }
   return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) };
 }
 
-module.exports = async (env, options) => ({
+module.exports = async (env) => ({
   devtool: "source-map",
   entry: {
     functions: functionFiles,
@@ -34,12 +41,24 @@ module.exports = async (env, options) => ({
   output: { path: path.resolve(__dirname, "dist"), clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
-    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true } },
+      },
+    ],
   },
   plugins: [
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
-    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
-    new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, { from: "manifest.xml" }] }),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["functions", "taskpane"],
+    }),
+    new CopyWebpackPlugin({
+      patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, { from: "manifest.xml" }],
+    }),
   ],
   performance: { hints: false },
   devServer: {

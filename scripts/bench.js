@@ -34,30 +34,48 @@ const fmt = (x) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
 const out = new Float64Array(ROWS);
 
 const letf = time(() => letfSeries(stocks, 3, 0.0091, rates, days, 0.004, out), 200);
-console.log(`LETF.SERIES core   ${ROWS} rows × 1 asset: ${(letf * 1e6).toFixed(0)} µs/run, ${fmt(ROWS / letf / 1e6)} million asset-days/s (target ≥ 100)`);
+console.log(
+  `LETF.SERIES core   ${ROWS} rows × 1 asset: ${(letf * 1e6).toFixed(0)} µs/run, ${fmt(ROWS / letf / 1e6)} million asset-days/s (target ≥ 100)`
+);
 
 const quarterly = { kind: "calendar", frequency: "Q", dates };
-const bt = time(() => backtest([stocks, bonds], Float64Array.of(0.55, 0.45), quarterly, undefined, out), 200);
-console.log(`BACKTEST core      ${ROWS} rows × 2 assets, quarterly: ${(bt * 1e6).toFixed(0)} µs/run, ${fmt((2 * ROWS) / bt / 1e6)} million asset-days/s (target ≥ 100)`);
+const bt = time(
+  () => backtest([stocks, bonds], Float64Array.of(0.55, 0.45), quarterly, undefined, out),
+  200
+);
+console.log(
+  `BACKTEST core      ${ROWS} rows × 2 assets, quarterly: ${(bt * 1e6).toFixed(0)} µs/run, ${fmt((2 * ROWS) / bt / 1e6)} million asset-days/s (target ≥ 100)`
+);
 
-const boot = time(() => bootstrap([stocks, bonds], Float64Array.of(0.55, 0.45), 20, 10000, 1, 1, 63, 252), 1, 3);
-console.log(`BOOTSTRAP core     10,000 paths × 20 years × 2 assets, quarterly rebalancing: ${boot.toFixed(3)} s (target ≤ 1 s)`);
+const boot = time(
+  () => bootstrap([stocks, bonds], Float64Array.of(0.55, 0.45), 20, 10000, 1, 1, 63, 252),
+  1,
+  3
+);
+console.log(
+  `BOOTSTRAP core     10,000 paths × 20 years × 2 assets, quarterly rebalancing: ${boot.toFixed(3)} s (target ≤ 1 s)`
+);
 
 // The 64-year backtest sheet as the taskpane builds it: the layout (src/sheets/backtest-sheet.ts) and the
 // requests that write it (src/excel/plan.ts, pure: no Office). 55/45 3x stocks / 3x bonds, the stocks as
 // benchmark, the daily rate; a Monte Carlo block of 1,000 20-year paths.
 const { backtestSheet } = require("../src/sheets/backtest-sheet.ts");
 const { planBatches, MAX_REQUEST_BYTES } = require("../src/excel/plan.ts");
-const backtestConfig = config5545({ rollingYears: 3, monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 } });
+const backtestConfig = config5545({
+  rollingYears: 3,
+  monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
+});
 const planStart = process.hrtime.bigint();
 const sheet = backtestSheet(backtestConfig, backtestData, "bench");
 const batches = planBatches(sheet.layout);
 const planSeconds = Number(process.hrtime.bigint() - planStart) / 1e9;
-const cellsWritten = batches.flatMap((b) => b.steps).reduce((n, s) => n + (s.kind === "cells" ? s.area.rows * s.area.columns : 0), 0);
+const cellsWritten = batches
+  .flatMap((b) => b.steps)
+  .reduce((n, s) => n + (s.kind === "cells" ? s.area.rows * s.area.columns : 0), 0);
 const requestBytes = batches.map((b) => b.bytes);
 console.log(
   `Backtest sheet     ${sheet.rows} rows (64 years), ${fmt(cellsWritten)} cells written: ${1 + batches.length} round trips (1 read + ${batches.length} write); ` +
-    `request bytes ${requestBytes.map(fmt).join(", ")}; largest ${fmt(Math.max(...requestBytes))} (budget ${fmt(MAX_REQUEST_BYTES)}); layout + plan ${(planSeconds * 1e3).toFixed(0)} ms`,
+    `request bytes ${requestBytes.map(fmt).join(", ")}; largest ${fmt(Math.max(...requestBytes))} (budget ${fmt(MAX_REQUEST_BYTES)}); layout + plan ${(planSeconds * 1e3).toFixed(0)} ms`
 );
 
 // The same LETF.SERIES as Excel calls it: through the built adapter (dist/functions.js), with the
@@ -73,12 +91,26 @@ if (fs.existsSync(bundle)) {
       Object.assign(this, { code, message });
     }
   }
-  const api = { associate: (id, fn) => associated.set(id, fn), Error: CustomError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" } };
+  const api = {
+    associate: (id, fn) => associated.set(id, fn),
+    Error: CustomError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
+  };
   vm.runInContext(fs.readFileSync(bundle, "utf8"), vm.createContext({ CustomFunctions: api }));
   const column = (values) => Array.from(values, (v) => [v]);
   const [range, rateRange, dateRange] = [column(stocks), column(rates), column(dates)];
-  const excelCall = time(() => associated.get("LETF.SERIES")(range, 3, 0.0091, rateRange, dateRange, 0.004, {}), 20);
-  console.log(`LETF.SERIES in Excel's shape (adapter, ${ROWS}-row ranges in and out): ${(excelCall * 1e3).toFixed(2)} ms/call`);
+  const excelCall = time(
+    () => associated.get("LETF.SERIES")(range, 3, 0.0091, rateRange, dateRange, 0.004, {}),
+    20
+  );
+  console.log(
+    `LETF.SERIES in Excel's shape (adapter, ${ROWS}-row ranges in and out): ${(excelCall * 1e3).toFixed(2)} ms/call`
+  );
 } else {
   console.log("(run `npm run build` to also time the adapters in dist/functions.js)");
 }

@@ -16,10 +16,17 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
+const port = Number(
+  process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000
+);
 
 function run(command, args, options = {}) {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32", ...options });
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+    ...options,
+  });
   return child;
 }
 
@@ -35,14 +42,23 @@ function exitWith(child) {
 async function ensureCertificates() {
   const { generateCertificates } = require("office-addin-dev-certs");
   const defaults = require("office-addin-dev-certs/lib/defaults");
-  const files = [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath];
+  const files = [
+    defaults.caCertificatePath,
+    defaults.localhostCertificatePath,
+    defaults.localhostKeyPath,
+  ];
   const fresh =
     files.every((file) => fs.existsSync(file)) &&
-    new Date(new X509Certificate(fs.readFileSync(defaults.localhostCertificatePath)).validTo).getTime() > Date.now() + 24 * 3600 * 1000;
+    new Date(
+      new X509Certificate(fs.readFileSync(defaults.localhostCertificatePath)).validTo
+    ).getTime() >
+      Date.now() + 24 * 3600 * 1000;
   if (!fresh) {
     fs.mkdirSync(path.dirname(defaults.caCertificatePath), { recursive: true });
     await generateCertificates(...files);
-    console.log(`stack: created development certificates in ${path.dirname(defaults.caCertificatePath)}`);
+    console.log(
+      `stack: created development certificates in ${path.dirname(defaults.caCertificatePath)}`
+    );
   }
   return defaults.caCertificatePath;
 }
@@ -76,10 +92,14 @@ if (process.platform === "win32" || process.platform === "darwin") {
     console.error(`stack: could not create development certificates: ${error.message}`);
     process.exit(1);
   }
-  const server = run(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
-    stdio: ["inherit", "pipe", "inherit"],
-    env: { ...process.env, STACK_DEV_PORT: String(port) },
-  });
+  const server = run(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"],
+    {
+      stdio: ["inherit", "pipe", "inherit"],
+      env: { ...process.env, STACK_DEV_PORT: String(port) },
+    }
+  );
   let announced = false;
   server.stdout.on("data", (chunk) => {
     process.stdout.write(chunk);

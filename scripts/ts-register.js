@@ -8,7 +8,11 @@ const ts = require("typescript");
 require.extensions[".ts"] = function compile(module, filename) {
   const source = fs.readFileSync(filename, "utf8");
   const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+    },
     fileName: filename,
   });
   module._compile(outputText, filename);

@@ -18,10 +18,15 @@ export type Schedule =
 
 function checkSchedule(schedule: Schedule, rows: number): void {
   if (schedule.kind === "calendar") {
-    if (schedule.dates.length !== rows) throw invalid("dates", `${schedule.dates.length} items, expected ${rows} (one per row of returns)`);
+    if (schedule.dates.length !== rows)
+      throw invalid(
+        "dates",
+        `${schedule.dates.length} items, expected ${rows} (one per row of returns)`
+      );
     requireDates(schedule.dates);
   } else if (schedule.kind === "rows") {
-    if (!(Number.isInteger(schedule.every) && schedule.every >= 1)) throw invalid("rebalance", "must be a whole number of rows (1 or more)");
+    if (!(Number.isInteger(schedule.every) && schedule.every >= 1))
+      throw invalid("rebalance", "must be a whole number of rows (1 or more)");
   }
 }
 
@@ -70,11 +75,12 @@ export function backtest(
   weights: Float64Array,
   schedule: Schedule,
   band?: number,
-  out: Float64Array = new Float64Array(returns[0]?.length ?? 0),
+  out: Float64Array = new Float64Array(returns[0]?.length ?? 0)
 ): Float64Array {
   const n = requireAlignedSeries(returns, weights);
   checkSchedule(schedule, n);
-  if (band !== undefined && !(band > 0 && band < Infinity)) throw invalid("band", "must be positive");
+  if (band !== undefined && !(band > 0 && band < Infinity))
+    throw invalid("band", "must be positive");
   if (out.length !== n) throw invalid("out", `${out.length} items, expected ${n}`);
 
   const assets = weights.length;

@@ -35,20 +35,23 @@ export function bootstrap(
   block: number,
   seed: number,
   rebalanceEvery: number,
-  ppy = TRADING_DAYS,
+  ppy = TRADING_DAYS
 ): Float64Array {
   const history = requireAlignedSeries(returns, weights);
   requirePeriodsPerYear(ppy);
   if (!(years > 0 && years < Infinity)) throw invalid("years", "must be positive");
   const rows = Math.round(years * ppy);
   if (rows < 1) throw invalid("years", "shorter than one period");
-  if (!(Number.isInteger(paths) && paths >= 1)) throw invalid("paths", "must be a whole number (1 or more)");
+  if (!(Number.isInteger(paths) && paths >= 1))
+    throw invalid("paths", "must be a whole number (1 or more)");
   requireWhole("block", block, 1, history);
-  if (!(Number.isInteger(rebalanceEvery) && rebalanceEvery >= 0)) throw invalid("rebalance", "must be a whole number of rows (0 = never)");
+  if (!(Number.isInteger(rebalanceEvery) && rebalanceEvery >= 0))
+    throw invalid("rebalance", "must be a whole number of rows (0 = never)");
   const rng = new Xoshiro128(seed);
   const assets = weights.length;
   if (paths > MAX_PATHS) throw tooLarge(`paths: ${paths}, max ${MAX_PATHS}`);
-  if (paths * rows * assets > MAX_WORK) throw tooLarge(`paths × years × ppy × assets is ${paths * rows * assets}, max ${MAX_WORK}`);
+  if (paths * rows * assets > MAX_WORK)
+    throw tooLarge(`paths × years × ppy × assets is ${paths * rows * assets}, max ${MAX_WORK}`);
 
   const cashWeight = 1 - sum(weights);
   const held = new Float64Array(assets);

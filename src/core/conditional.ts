@@ -48,9 +48,14 @@ function bucketOf(x: number, edges: Float64Array): number {
  * @example conditional([-0.05, 0.01, 0.03], [0.02, -0.01, 0.005], [-0.04, 0.02])
  *   // [{x ≤ −4%: count 1, median 0.02}, {−4% < x ≤ 2%: count 1}, {x > 2%: count 1}]
  */
-export function conditional(x: Float64Array, y: Float64Array, edges: Float64Array = DEFAULT_EDGES): Bucket[] {
+export function conditional(
+  x: Float64Array,
+  y: Float64Array,
+  edges: Float64Array = DEFAULT_EDGES
+): Bucket[] {
   requireNonEmpty("x_returns", x);
-  if (y.length !== x.length) throw invalid("y_returns", `${y.length} items, expected ${x.length} (one per x return)`);
+  if (y.length !== x.length)
+    throw invalid("y_returns", `${y.length} items, expected ${x.length} (one per x return)`);
   for (let i = 1; i < edges.length; i++) {
     if (!(edges[i] > edges[i - 1])) throw invalid("edges", `item ${i + 1} is not above item ${i}`);
   }

@@ -35,10 +35,14 @@ export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
   const ragged = cells.findIndex((row) => row.length !== n);
   if (n === 0 || ragged >= 0) {
     const columns = n === 0 ? 0 : cells[ragged].length;
-    return { problems: [{ row: 0, column: 0, problem: `${n}×${columns}, expected a square matrix` }] };
+    return {
+      problems: [{ row: 0, column: 0, problem: `${n}×${columns}, expected a square matrix` }],
+    };
   }
   if (n > MAX_ASSETS) {
-    return { problems: [{ row: 0, column: 0, problem: `too large (${n} assets, max ${MAX_ASSETS})` }] };
+    return {
+      problems: [{ row: 0, column: 0, problem: `too large (${n} assets, max ${MAX_ASSETS})` }],
+    };
   }
   let upperEmpty = true;
   let lowerEmpty = true;
@@ -75,7 +79,11 @@ export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
       const a = entry(i, j);
       const b = entry(j, i);
       if (a !== null && b !== null && Math.abs(a - b) > TOLERANCE) {
-        problems.push({ row: i + 1, column: j + 1, problem: `${short(a)} differs from row ${j + 1}, column ${i + 1} (${short(b)})` });
+        problems.push({
+          row: i + 1,
+          column: j + 1,
+          problem: `${short(a)} differs from row ${j + 1}, column ${i + 1} (${short(b)})`,
+        });
       }
     }
   }
@@ -83,7 +91,11 @@ export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
   const matrix = squareMatrix(n, data);
   const smallest = symmetricEigenvalues(matrix)[0];
   if (smallest < PSD_TOLERANCE) {
-    problems.push({ row: 0, column: 0, problem: `not positive semi-definite (smallest eigenvalue ${short(smallest)})` });
+    problems.push({
+      row: 0,
+      column: 0,
+      problem: `not positive semi-definite (smallest eigenvalue ${short(smallest)})`,
+    });
     return { problems };
   }
   return { matrix, problems };
@@ -95,7 +107,10 @@ export function describeProblem(p: MatrixProblem): string {
 }
 
 /** {@link checkCorrelations}, throwing an input error (`#VALUE!`) that names `argument` and the first problem. */
-export function correlationMatrix(cells: ReadonlyArray<ReadonlyArray<Cell>>, argument = "correlations"): SquareMatrix {
+export function correlationMatrix(
+  cells: ReadonlyArray<ReadonlyArray<Cell>>,
+  argument = "correlations"
+): SquareMatrix {
   const { matrix, problems } = checkCorrelations(cells);
   if (!matrix) throw invalid(argument, describeProblem(problems[0]));
   return matrix;

@@ -8,9 +8,13 @@ import { requireNonEmpty } from "./series";
  * a drawdown. Values are decimals in [−1, 0]; −1 once the value is wiped out.
  * @example drawdowns([0.1, -0.5, 0.2]) // [0, -0.5, -0.4]  (values 1.1, 0.55, 0.66; peak 1.1)
  */
-export function drawdowns(returns: Float64Array, out: Float64Array = new Float64Array(returns.length)): Float64Array {
+export function drawdowns(
+  returns: Float64Array,
+  out: Float64Array = new Float64Array(returns.length)
+): Float64Array {
   requireNonEmpty("returns", returns);
-  if (out.length !== returns.length) throw invalid("out", `${out.length} items, expected ${returns.length}`);
+  if (out.length !== returns.length)
+    throw invalid("out", `${out.length} items, expected ${returns.length}`);
   let value = 1;
   let peak = 1;
   for (let t = 0; t < returns.length; t++) {

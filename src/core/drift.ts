@@ -19,7 +19,11 @@ export function setHoldings(held: Float64Array, weights: Float64Array, value: nu
  * Grows every holding by its return in row `row` (returns holds one series per asset) and returns the
  * new total of the holdings, Σhᵢ·(1 + rᵢ) (cash excluded).
  */
-export function growHoldings(held: Float64Array, returns: readonly Float64Array[], row: number): number {
+export function growHoldings(
+  held: Float64Array,
+  returns: readonly Float64Array[],
+  row: number
+): number {
   let total = 0;
   for (let i = 0; i < held.length; i++) {
     const grown = held[i] * (1 + returns[i][row]);
@@ -30,9 +34,15 @@ export function growHoldings(held: Float64Array, returns: readonly Float64Array[
 }
 
 /** True when some asset's weight hᵢ/V differs from its target by more than `band`, tested as |hᵢ − wᵢ·V| > band·V. */
-export function hasDrifted(held: Float64Array, weights: Float64Array, value: number, band: number): boolean {
+export function hasDrifted(
+  held: Float64Array,
+  weights: Float64Array,
+  value: number,
+  band: number
+): boolean {
   const tolerance = band * value;
-  for (let i = 0; i < held.length; i++) if (Math.abs(held[i] - weights[i] * value) > tolerance) return true;
+  for (let i = 0; i < held.length; i++)
+    if (Math.abs(held[i] - weights[i] * value) > tolerance) return true;
   return false;
 }
 

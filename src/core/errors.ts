@@ -11,7 +11,7 @@ export type ErrorKind = "value" | "div0" | "num" | "na";
 export class StackError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "StackError";

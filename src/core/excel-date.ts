@@ -44,8 +44,15 @@ function civilPart(days: number, part: "monthIndex" | "day"): number {
   const z = days + 719468; // days since 0000-03-01
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097; // 0..146096
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365); // 0..399
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)); // 0..365, from 1 March
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365
+  ); // 0..399
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)); // 0..365, from 1 March
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March .. 11 = February
   if (part === "day") return dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9; // 1..12
@@ -90,7 +97,8 @@ function daysOfCivil(year: number, month: number, day: number): number {
   const era = Math.floor(marchYear / 400);
   const yearOfEra = marchYear - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -113,7 +121,8 @@ export function nextPeriodStart(serial: number, frequency: Frequency): number {
     }
     default: {
       const monthsPerPeriod = frequency === "M" ? 1 : frequency === "Q" ? 3 : 12;
-      const next = (Math.floor(civilPart(days, "monthIndex") / monthsPerPeriod) + 1) * monthsPerPeriod; // month index
+      const next =
+        (Math.floor(civilPart(days, "monthIndex") / monthsPerPeriod) + 1) * monthsPerPeriod; // month index
       return serialOfDays(daysOfCivil(Math.floor(next / 12), (next % 12) + 1, 1));
     }
   }
@@ -126,7 +135,9 @@ export function nextPeriodStart(serial: number, frequency: Frequency): number {
 export function requireDates(dates: Float64Array, argument = "dates"): void {
   for (let k = 0; k < dates.length; k++) {
     const serial = dates[k];
-    if (!(serial >= 1 && serial < LAST_SERIAL + 1)) throw invalid(argument, `row ${k + 1} is not a date`);
-    if (k > 0 && !(serial > dates[k - 1])) throw invalid(argument, `row ${k + 1} is not after row ${k}`);
+    if (!(serial >= 1 && serial < LAST_SERIAL + 1))
+      throw invalid(argument, `row ${k + 1} is not a date`);
+    if (k > 0 && !(serial > dates[k - 1]))
+      throw invalid(argument, `row ${k + 1} is not after row ${k}`);
   }
 }

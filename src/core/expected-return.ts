@@ -18,7 +18,11 @@ export interface ReturnCosts {
  * so the implicit and explicit forms of the same portfolio give the same number.
  * @example expectedReturn([1, 1], [0.07, 0.05], { financingRate: 0.03, premium: 0.004, fee: 0.01 }) // 0.076
  */
-export function expectedReturn(weights: Float64Array, returns: Float64Array, costs: ReturnCosts = {}): number {
+export function expectedReturn(
+  weights: Float64Array,
+  returns: Float64Array,
+  costs: ReturnCosts = {}
+): number {
   requireLength("returns", returns, weights.length, "one per weight");
   const { financingRate, premium = 0, fee = 0 } = costs;
   let weighted = 0;

@@ -23,7 +23,12 @@ export const DEFAULT_DAYS = 365 / 252;
  * @param days calendar days accrued in this row
  * @example financingCost(3, 0.0287, 0, 1) // 2·0.0287/360 = 0.000159444
  */
-export function financingCost(exposure: number, rate: number, spread: number, days: number): number {
+export function financingCost(
+  exposure: number,
+  rate: number,
+  spread: number,
+  days: number
+): number {
   const borrowed = exposure - 1;
   return ((borrowed * rate + Math.max(borrowed, 0) * spread) * days) / 360;
 }
@@ -41,7 +46,11 @@ export interface FinancingRows {
 }
 
 /** Check `rates` and `days` against `rows` rows (a single days value must not be negative). */
-export function financingRows(rates: Float64Array | number, days: Float64Array | number, rows: number): FinancingRows {
+export function financingRows(
+  rates: Float64Array | number,
+  days: Float64Array | number,
+  rows: number
+): FinancingRows {
   const rateRows = perRow("rates", rates, rows);
   const dayRows = perRow("dates", days, rows);
   const daysAll = typeof days === "number" ? days : 0;

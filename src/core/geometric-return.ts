@@ -8,7 +8,11 @@ export type GeoMethod = "quadratic" | "approx";
  * - "approx": g = μ − σ²/2
  * @example geometricReturn(0.067, 0.105) // 0.0618212 (DESIGN.md §1: 6.70%, 10.50% → 6.18%)
  */
-export function geometricReturn(mu: number, sigma: number, method: GeoMethod = "quadratic"): number {
+export function geometricReturn(
+  mu: number,
+  sigma: number,
+  method: GeoMethod = "quadratic"
+): number {
   if (sigma < 0) throw invalid("vol", "negative");
   if (method === "approx") return mu - (sigma * sigma) / 2;
   const growth = 1 + mu;

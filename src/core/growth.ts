@@ -21,10 +21,15 @@ export function compound(value: number, r: number): number {
  * Value after each period of `startValue` invested: vₖ = vₖ₋₁·(1 + rₖ), v₀ = startValue (not included).
  * @example growth([0.1, -0.5], 100) // [110, 55]
  */
-export function growth(returns: Float64Array, startValue = 1, out: Float64Array = new Float64Array(returns.length)): Float64Array {
+export function growth(
+  returns: Float64Array,
+  startValue = 1,
+  out: Float64Array = new Float64Array(returns.length)
+): Float64Array {
   requireNonEmpty("returns", returns);
   if (!(startValue > 0 && startValue < Infinity)) throw invalid("start_value", "must be positive");
-  if (out.length !== returns.length) throw invalid("out", `${out.length} items, expected ${returns.length}`);
+  if (out.length !== returns.length)
+    throw invalid("out", `${out.length} items, expected ${returns.length}`);
   let value = startValue;
   for (let t = 0; t < returns.length; t++) {
     value = compound(value, returns[t]);

@@ -16,9 +16,15 @@ function horizonSpread(vol: number, years: number): number {
  * @param percentile a fraction strictly between 0 and 1, like PERCENTILE.INC's k
  * @example horizonPercentile(0.06, 0.1, 4, 0.1) // 0.06 − 1.2815516·0.05 = −0.00407758
  */
-export function horizonPercentile(geoReturn: number, vol: number, years: number, percentile: number): number {
+export function horizonPercentile(
+  geoReturn: number,
+  vol: number,
+  years: number,
+  percentile: number
+): number {
   const spread = horizonSpread(vol, years);
-  if (!(percentile > 0 && percentile < 1)) throw invalid("percentile", "must be between 0 and 1 (exclusive)");
+  if (!(percentile > 0 && percentile < 1))
+    throw invalid("percentile", "must be between 0 and 1 (exclusive)");
   return geoReturn + normalQuantile(percentile) * spread;
 }
 
@@ -27,7 +33,12 @@ export function horizonPercentile(geoReturn: number, vol: number, years: number,
  * With σ = 0 the outcome is certain: 1 when g > target, else 0.
  * @example horizonProbability(0.06, 0.1, 4, 0) // Φ(1.2) = 0.8849303
  */
-export function horizonProbability(geoReturn: number, vol: number, years: number, target: number): number {
+export function horizonProbability(
+  geoReturn: number,
+  vol: number,
+  years: number,
+  target: number
+): number {
   const spread = horizonSpread(vol, years);
   if (spread === 0) return geoReturn > target ? 1 : 0;
   return normalCdf((geoReturn - target) / spread);

@@ -42,15 +42,20 @@ export function letfFit(
   indexReturns: Float64Array,
   leverage: number,
   rates: Float64Array | number,
-  days: Float64Array | number = DEFAULT_DAYS,
+  days: Float64Array | number = DEFAULT_DAYS
 ): LetfFit {
   const n = fundReturns.length;
   if (n < MIN_ROWS) throw invalid("fund_returns", `${n} rows, need at least ${MIN_ROWS}`);
-  if (indexReturns.length !== n) throw invalid("index_returns", `${indexReturns.length} items, expected ${n} (one per fund return)`);
+  if (indexReturns.length !== n)
+    throw invalid(
+      "index_returns",
+      `${indexReturns.length} items, expected ${n} (one per fund return)`
+    );
   const { rateRows, rateAll, dayRows, daysAll } = financingRows(rates, days, n);
 
   const a = 1 / TRADING_DAYS; // the fixed-cost regressor is the same every row
-  const financingRegressor = (t: number) => ((rateRows === null ? rateAll : rateRows[t]) * (dayRows === null ? daysAll : dayRows[t])) / 360;
+  const financingRegressor = (t: number) =>
+    ((rateRows === null ? rateAll : rateRows[t]) * (dayRows === null ? daysAll : dayRows[t])) / 360;
   let sumAA = 0;
   let sumAB = 0;
   let sumBB = 0;
@@ -73,9 +78,11 @@ export function letfFit(
   }
   // Constant fund returns leave R² undefined (SStot = 0); tested exactly, as rounding in the mean would hide it.
   if (lowestFund === highestFund) throw divByZero("fund returns are constant");
-  if (sumBB === 0) throw invalid("rates", "all zero: cannot separate the rate multiple from the fixed cost");
+  if (sumBB === 0)
+    throw invalid("rates", "all zero: cannot separate the rate multiple from the fixed cost");
   const det = sumAA * sumBB - sumAB * sumAB;
-  if (det <= COLLINEAR * sumAA * sumBB) throw invalid("rates", "constant: cannot separate the rate multiple from the fixed cost");
+  if (det <= COLLINEAR * sumAA * sumBB)
+    throw invalid("rates", "constant: cannot separate the rate multiple from the fixed cost");
   const betaFixed = (sumAY * sumBB - sumAB * sumBY) / det;
   const betaRate = (sumAA * sumBY - sumAB * sumAY) / det;
 

@@ -12,13 +12,27 @@ export { dayGaps } from "./financing";
  * calendar days since the previous trading day). All decimals.
  * @example letfDailyReturn(0.01, 3, 0.0092, 0.0287, 1, 0) // 0.03 − 0.0000365079 − 0.0001594444 = 0.0298040476
  */
-export function letfDailyReturn(r: number, leverage: number, expenseRatio = 0, rate = 0, days = DEFAULT_DAYS, spread = 0): number {
+export function letfDailyReturn(
+  r: number,
+  leverage: number,
+  expenseRatio = 0,
+  rate = 0,
+  days = DEFAULT_DAYS,
+  spread = 0
+): number {
   requireDays(days);
   return fundReturn(r, leverage, expenseRatio / TRADING_DAYS, rate, spread, days);
 }
 
 /** The model of one row, with the expense ratio already turned into a daily charge. */
-function fundReturn(r: number, leverage: number, dailyExpense: number, rate: number, spread: number, days: number): number {
+function fundReturn(
+  r: number,
+  leverage: number,
+  dailyExpense: number,
+  rate: number,
+  spread: number,
+  days: number
+): number {
   const exposureReturn = leverage * r;
   return exposureReturn - dailyExpense - financingCost(leverage, rate, spread, days);
 }
@@ -36,7 +50,7 @@ export function letfSeries(
   rates: Float64Array | number,
   days: Float64Array | number,
   spread: number,
-  out: Float64Array = new Float64Array(indexReturns.length),
+  out: Float64Array = new Float64Array(indexReturns.length)
 ): Float64Array {
   const n = indexReturns.length;
   requireNonEmpty("index_returns", indexReturns);

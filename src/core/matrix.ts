@@ -7,7 +7,10 @@ export interface SquareMatrix {
   readonly data: Float64Array;
 }
 
-export function squareMatrix(n: number, data: Float64Array = new Float64Array(n * n)): SquareMatrix {
+export function squareMatrix(
+  n: number,
+  data: Float64Array = new Float64Array(n * n)
+): SquareMatrix {
   return { n, data };
 }
 
@@ -15,7 +18,11 @@ export function squareMatrix(n: number, data: Float64Array = new Float64Array(n 
  * Quadratic form xᵀ A y.
  * @example quadraticForm(identity(2), [1, 2], [3, 4]) // 11
  */
-export function quadraticForm(a: SquareMatrix, x: ArrayLike<number>, y: ArrayLike<number> = x): number {
+export function quadraticForm(
+  a: SquareMatrix,
+  x: ArrayLike<number>,
+  y: ArrayLike<number> = x
+): number {
   const { n, data } = a;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -25,7 +32,6 @@ export function quadraticForm(a: SquareMatrix, x: ArrayLike<number>, y: ArrayLik
   }
   return total;
 }
-
 
 /**
  * Eigenvalues of a symmetric matrix by the cyclic Jacobi method (Golub & Van Loan §8.5): rotations

@@ -8,7 +8,11 @@ import { portfolioVolatility } from "./volatility";
  * @throws #DIV/0! when the portfolio has no volatility
  * @example correlationWith(p, [0.1, 1, ...]) // stacked example of DESIGN.md §1 with bonds → 0.0970026
  */
-export function correlationWith(p: Portfolio, withZ: ArrayLike<number>, argument = "target"): number {
+export function correlationWith(
+  p: Portfolio,
+  withZ: ArrayLike<number>,
+  argument = "target"
+): number {
   const n = p.weights.length;
   requireLength(argument, withZ, n, "one correlation per asset");
   for (let i = 0; i < n; i++) {
@@ -26,6 +30,7 @@ export function correlationWith(p: Portfolio, withZ: ArrayLike<number>, argument
 export function correlationsWithAssets(p: Portfolio): Float64Array {
   const n = p.weights.length;
   const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = correlationWith(p, p.correlations.data.subarray(k * n, (k + 1) * n));
+  for (let k = 0; k < n; k++)
+    out[k] = correlationWith(p, p.correlations.data.subarray(k * n, (k + 1) * n));
   return out;
 }

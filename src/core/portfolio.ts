@@ -27,8 +27,14 @@ export function sum(values: ArrayLike<number>): number {
 }
 
 /** Throws unless `values` has `expected` items; `what` says what each item is for. */
-export function requireLength(argument: string, values: ArrayLike<unknown>, expected: number, what: string): void {
-  if (values.length !== expected) throw invalid(argument, `${values.length} items, expected ${expected} (${what})`);
+export function requireLength(
+  argument: string,
+  values: ArrayLike<unknown>,
+  expected: number,
+  what: string
+): void {
+  if (values.length !== expected)
+    throw invalid(argument, `${values.length} items, expected ${expected} (${what})`);
 }
 
 export function requireNonNegative(argument: string, values: ArrayLike<number>): void {
@@ -45,11 +51,15 @@ export function portfolio(
   weights: Float64Array,
   vols: Float64Array,
   correlations: SquareMatrix,
-  financing?: Financing,
+  financing?: Financing
 ): Portfolio {
   const n = weights.length;
   requireLength("vols", vols, n, "one per weight");
-  if (correlations.n !== n) throw invalid("correlations", `${correlations.n}×${correlations.n}, expected ${n}×${n} (one row per weight)`);
+  if (correlations.n !== n)
+    throw invalid(
+      "correlations",
+      `${correlations.n}×${correlations.n}, expected ${n}×${n} (one row per weight)`
+    );
   requireNonNegative("vols", vols);
   if (!financing) return { weights, vols, correlations };
 
@@ -72,7 +82,11 @@ export function portfolio(
   const allVols = new Float64Array(m);
   allVols.set(vols);
   allVols[n] = financing.vol;
-  return { weights: allWeights, vols: allVols, correlations: correlationMatrix(cells, "financing_correlations") };
+  return {
+    weights: allWeights,
+    vols: allVols,
+    correlations: correlationMatrix(cells, "financing_correlations"),
+  };
 }
 
 /** The covariance matrix Σ = D·R·D with D = diag(vols). */

@@ -35,7 +35,10 @@ const MAX_SWEEPS = 10_000;
  * cᵢ = Σ_{j≠i} Σᵢⱼ·yⱼ; the minimiser, normalised to sum 1, is the ERC portfolio.
  * @example equalRiskContributionWeights([0.15, 0.10], identity) // [0.4, 0.6]: with two assets ERC is inverse-vol
  */
-export function equalRiskContributionWeights(vols: Float64Array, correlations: SquareMatrix): Float64Array {
+export function equalRiskContributionWeights(
+  vols: Float64Array,
+  correlations: SquareMatrix
+): Float64Array {
   requirePositive(vols);
   requireLength("correlations", { length: correlations.n }, vols.length, "one row per volatility");
   const sigma = covarianceMatrix(vols, correlations);

@@ -33,7 +33,11 @@ function addCompensated(sum: Float64Array, term: number): void {
  * @throws #VALUE! "window: must be a whole number from 1 to n"
  * @example rollingAnnualised([0.1, -0.5, 0.2], 2, 1) // firstIndex 1, values [·, √0.55 − 1, √0.6 − 1]
  */
-export function rollingAnnualised(returns: Float64Array, window: number, ppy = TRADING_DAYS): Rolling {
+export function rollingAnnualised(
+  returns: Float64Array,
+  window: number,
+  ppy = TRADING_DAYS
+): Rolling {
   const n = returns.length;
   requireNonEmpty("returns", returns);
   requirePeriodsPerYear(ppy);
@@ -46,7 +50,8 @@ export function rollingAnnualised(returns: Float64Array, window: number, ppy = T
     if (returns[i] <= -1) lastWipe = i;
     else addCompensated(logSum, Math.log1p(returns[i]));
     const leaving = i - window; // the row that drops out of the window ending at i
-    if (leaving >= 0 && returns[leaving] > -1) addCompensated(logSum, -Math.log1p(returns[leaving]));
+    if (leaving >= 0 && returns[leaving] > -1)
+      addCompensated(logSum, -Math.log1p(returns[leaving]));
     if (leaving < -1) continue;
     values[i] = lastWipe > leaving ? -1 : Math.expm1((logSum[0] + logSum[1]) * exponent);
   }

@@ -21,7 +21,8 @@ export function requirePeriodsPerYear(ppy: number): void {
 
 /** Throws unless `value` is a whole number from `min` to `max`, e.g. "window: must be a whole number from 1 to 250". */
 export function requireWhole(argument: string, value: number, min: number, max: number): void {
-  if (!(Number.isInteger(value) && value >= min && value <= max)) throw invalid(argument, `must be a whole number from ${min} to ${max}`);
+  if (!(Number.isInteger(value) && value >= min && value <= max))
+    throw invalid(argument, `must be a whole number from ${min} to ${max}`);
 }
 
 /**
@@ -29,9 +30,14 @@ export function requireWhole(argument: string, value: number, min: number, max: 
  * null when `rates` is a single number (read it directly): callers branch once per row on a local
  * `null` test instead of allocating a filled array.
  */
-export function perRow(argument: string, rates: Float64Array | number, rows: number): Float64Array | null {
+export function perRow(
+  argument: string,
+  rates: Float64Array | number,
+  rows: number
+): Float64Array | null {
   if (typeof rates === "number") return null;
-  if (rates.length !== rows) throw invalid(argument, `${rates.length} items, expected ${rows} (one per return)`);
+  if (rates.length !== rows)
+    throw invalid(argument, `${rates.length} items, expected ${rows} (one per return)`);
   return rates;
 }
 
@@ -40,13 +46,19 @@ export function perRow(argument: string, rates: Float64Array | number, rows: num
  * and an array holds per-period rates, one per return.
  * @example excessReturns([0.01, 0.02], 0.0252, 252, "risk_free") // [0.0099, 0.0199]
  */
-export function excessReturns(returns: Float64Array, rates: Float64Array | number, ppy: number, argument: string): Float64Array {
+export function excessReturns(
+  returns: Float64Array,
+  rates: Float64Array | number,
+  ppy: number,
+  argument: string
+): Float64Array {
   requireNonEmpty("returns", returns);
   requirePeriodsPerYear(ppy);
   const rateRows = perRow(argument, rates, returns.length);
   const perPeriod = typeof rates === "number" ? rates / ppy : 0;
   const excess = new Float64Array(returns.length);
-  for (let t = 0; t < returns.length; t++) excess[t] = returns[t] - (rateRows === null ? perPeriod : rateRows[t]);
+  for (let t = 0; t < returns.length; t++)
+    excess[t] = returns[t] - (rateRows === null ? perPeriod : rateRows[t]);
   return excess;
 }
 
@@ -54,13 +66,21 @@ export function excessReturns(returns: Float64Array, rates: Float64Array | numbe
  * Throws unless there is at least one series, all of one non-zero length, with one weight each.
  * @returns the number of rows
  */
-export function requireAlignedSeries(returns: readonly Float64Array[], weights: Float64Array): number {
+export function requireAlignedSeries(
+  returns: readonly Float64Array[],
+  weights: Float64Array
+): number {
   if (returns.length === 0) throw invalid("returns", "no series");
-  if (weights.length !== returns.length) throw invalid("weights", `${weights.length} items, expected ${returns.length} (one per series)`);
+  if (weights.length !== returns.length)
+    throw invalid(
+      "weights",
+      `${weights.length} items, expected ${returns.length} (one per series)`
+    );
   const rows = returns[0].length;
   if (rows === 0) throw invalid("returns", "empty");
   for (let i = 1; i < returns.length; i++) {
-    if (returns[i].length !== rows) throw invalid("returns", `series ${i + 1} has ${returns[i].length} rows, expected ${rows}`);
+    if (returns[i].length !== rows)
+      throw invalid("returns", `series ${i + 1} has ${returns[i].length} rows, expected ${rows}`);
   }
   return rows;
 }

@@ -9,7 +9,11 @@ import { excessReturns, TRADING_DAYS } from "./series";
  * @throws #DIV/0! when the excess returns are constant (no volatility) or there is only one
  * @example sharpe([0.01, -0.005, 0.02], 0, 252) // mean 0.008333, std 0.012583 → 10.5130
  */
-export function sharpe(returns: Float64Array, riskFree: Float64Array | number = 0, ppy = TRADING_DAYS): number {
+export function sharpe(
+  returns: Float64Array,
+  riskFree: Float64Array | number = 0,
+  ppy = TRADING_DAYS
+): number {
   const excess = excessReturns(returns, riskFree, ppy, "risk_free");
   const spread = sampleStd(excess);
   if (spread === 0) throw divByZero("returns have no volatility");

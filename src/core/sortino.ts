@@ -11,7 +11,11 @@ import { excessReturns, TRADING_DAYS } from "./series";
  * @throws #DIV/0! when no return is below the required return
  * @example sortino([0.02, -0.01, 0.005], 0, 252) // mean 0.005, DD √(0.0001/3) = 0.0057735 → 13.7477
  */
-export function sortino(returns: Float64Array, requiredReturn: Float64Array | number = 0, ppy = TRADING_DAYS): number {
+export function sortino(
+  returns: Float64Array,
+  requiredReturn: Float64Array | number = 0,
+  ppy = TRADING_DAYS
+): number {
   const active = excessReturns(returns, requiredReturn, ppy, "required_return");
   let squares = 0;
   for (let t = 0; t < active.length; t++) {

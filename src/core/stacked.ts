@@ -22,7 +22,7 @@ export function stackedSeries(
   days: Float64Array | number,
   premium: number,
   fee: number,
-  out: Float64Array = new Float64Array(returns[0]?.length ?? 0),
+  out: Float64Array = new Float64Array(returns[0]?.length ?? 0)
 ): Float64Array {
   const n = requireAlignedSeries(returns, weights);
   const { rateRows, rateAll, dayRows, daysAll } = financingRows(rates, days, n);

@@ -59,7 +59,11 @@ function entry(compute: () => number): Statistic {
  * index (decimal), best and worst single period and the final growth of 1.
  * @example seriesStats(returns, 0.02, 252).sharpe // same as sharpe(returns, 0.02, 252)
  */
-export function seriesStats(returns: Float64Array, riskFree: Float64Array | number = 0, ppy = TRADING_DAYS): SeriesStats {
+export function seriesStats(
+  returns: Float64Array,
+  riskFree: Float64Array | number = 0,
+  ppy = TRADING_DAYS
+): SeriesStats {
   requireNonEmpty("returns", returns);
   requirePeriodsPerYear(ppy);
   let best = returns[0];

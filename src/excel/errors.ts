@@ -28,17 +28,21 @@ const BY_CODE: Record<string, string> = {
   AccessDenied: PROTECTED,
   InvalidOperation:
     "Excel refused the change. If the workbook or a sheet is protected, unprotect it (Review > Protect Workbook, or Review > Unprotect Sheet) and try again.",
-  RequestPayloadSizeLimitExceeded: "The sheet was too large for one request to Excel. Try again; if it keeps failing, import fewer rows.",
+  RequestPayloadSizeLimitExceeded:
+    "The sheet was too large for one request to Excel. Try again; if it keeps failing, import fewer rows.",
   ItemAlreadyExists: "Another sheet took the name Stack picked while it was building. Try again.",
-  ApiNotFound: "This version of Excel lacks a feature Stack needs. Update Excel, or use Excel on the web.",
-  GeneralException: "Excel reported an internal error. Try again; if it keeps failing, restart Excel.",
+  ApiNotFound:
+    "This version of Excel lacks a feature Stack needs. Update Excel, or use Excel on the web.",
+  GeneralException:
+    "Excel reported an internal error. Try again; if it keeps failing, restart Excel.",
 };
 
 /** A sentence for the pane describing `error`: a cancellation, an Office error by its code, or anything else. */
 export function explain(error: unknown): string {
   if (error instanceof BuildCancelled) return "Cancelled. Nothing was left in the workbook.";
   if (error instanceof ExcelProblem) return error.message;
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code =
+    typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === "string" && code in BY_CODE) return BY_CODE[code];
   const detail = error instanceof Error ? error.message : String(error);
   return `Excel could not complete the request: ${detail}`;

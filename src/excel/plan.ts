@@ -6,7 +6,16 @@
  * into as few batches as the budget allows, so round trips grow with the bytes, not with the rows.
  * Pure: no Office calls, so the plan can be tested and benchmarked without Excel.
  */
-import { Area, blockArea, ChartSpec, Content, isFormula, Layout, NamedRange, Style } from "../sheets/layout";
+import {
+  Area,
+  blockArea,
+  ChartSpec,
+  Content,
+  isFormula,
+  Layout,
+  NamedRange,
+  Style,
+} from "../sheets/layout";
 
 /** Default request budget: under Excel on the web's 5 MB limit, with room for the request's envelope. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -17,7 +26,11 @@ const ACTION_BYTES = 200;
 export type ExcelInput = string | number | boolean | null;
 
 export type Step =
-  | { readonly kind: "cells"; readonly area: Area; readonly formulas: readonly (readonly ExcelInput[])[] }
+  | {
+      readonly kind: "cells";
+      readonly area: Area;
+      readonly formulas: readonly (readonly ExcelInput[])[];
+    }
   | { readonly kind: "style"; readonly area: Area; readonly style: Style }
   | { readonly kind: "width"; readonly column: number; readonly width: number }
   | { readonly kind: "name"; readonly name: NamedRange }
@@ -37,7 +50,8 @@ export interface Batch {
  * untouched (blank on a new sheet).
  */
 export function excelInput(content: Content): ExcelInput {
-  if (content === null || typeof content === "number" || typeof content === "boolean") return content;
+  if (content === null || typeof content === "number" || typeof content === "boolean")
+    return content;
   if (isFormula(content)) return content.formula;
   return `'${content}`;
 }
@@ -52,7 +66,11 @@ function stepBytes(step: OtherStep): number {
   switch (step.kind) {
     case "style": {
       const { font = {}, borders = [], ...rest } = step.style;
-      const actions = 1 + Object.keys(rest).length + Object.keys(font).length + borders.reduce((sum, b) => sum + 3 * b.edges.length, 0);
+      const actions =
+        1 +
+        Object.keys(rest).length +
+        Object.keys(font).length +
+        borders.reduce((sum, b) => sum + 3 * b.edges.length, 0);
       return actions * ACTION_BYTES + bytesOf(step.style);
     }
     case "chart":
@@ -93,16 +111,23 @@ export function planBatches(layout: Layout, maxBytes: number = MAX_REQUEST_BYTES
     const rows = block.cells.map((row) => row.map(excelInput));
     const rowBytes = rows.map((row) => bytesOf(row) + 1);
     // As many rows as fit in the current batch, then the rest in fresh batches.
-    for (let start = 0; start < rows.length; ) {
+    for (let start = 0; start < rows.length;) {
       let end = start;
       let size = 2 * ACTION_BYTES + 2;
       while (end < rows.length && bytes + size + rowBytes[end] <= maxBytes) size += rowBytes[end++];
       if (end === start) {
-        if (steps.length === 0) throw new Error(`row ${area.row + start + 1} alone exceeds the request budget of ${maxBytes} bytes`);
+        if (steps.length === 0)
+          throw new Error(
+            `row ${area.row + start + 1} alone exceeds the request budget of ${maxBytes} bytes`
+          );
         close();
         continue;
       }
-      steps.push({ kind: "cells", area: { ...area, row: area.row + start, rows: end - start }, formulas: rows.slice(start, end) });
+      steps.push({
+        kind: "cells",
+        area: { ...area, row: area.row + start, rows: end - start },
+        formulas: rows.slice(start, end),
+      });
       bytes += size;
       start = end;
     }

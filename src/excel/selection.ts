@@ -21,7 +21,15 @@ export function readSelection(): Promise<SelectedRange> {
     const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
     used.load(["address", "values", "rowIndex", "columnIndex"]);
     await context.sync();
-    if (used.isNullObject) throw new ExcelProblem("The selected cells are empty. Select the table, including its header row, and try again.");
-    return { address: used.address, values: used.values, row: used.rowIndex, column: used.columnIndex };
+    if (used.isNullObject)
+      throw new ExcelProblem(
+        "The selected cells are empty. Select the table, including its header row, and try again."
+      );
+    return {
+      address: used.address,
+      values: used.values,
+      row: used.rowIndex,
+      column: used.columnIndex,
+    };
   });
 }

@@ -46,7 +46,11 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
  */
 export function freeSheetName(base: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((name) => name.toLowerCase()));
-  const clean = base.replace(FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim() || "Stack";
+  const clean =
+    base
+      .replace(FORBIDDEN, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Stack";
   for (let k = 1; ; k++) {
     const suffix = k === 1 ? "" : ` (${k})`;
     const name = clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
@@ -60,7 +64,11 @@ export function buildSheet(layout: Layout, options: BuildOptions = {}): Promise<
 }
 
 /** {@link buildSheet} inside an existing request context (what Excel.run provides). */
-export async function applyLayout(context: Excel.RequestContext, layout: Layout, options: BuildOptions = {}): Promise<BuildResult> {
+export async function applyLayout(
+  context: Excel.RequestContext,
+  layout: Layout,
+  options: BuildOptions = {}
+): Promise<BuildResult> {
   const { onProgress, signal } = options;
   const batches = planBatches(layout, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
   const total = 1 + batches.length;
@@ -81,7 +89,10 @@ export async function applyLayout(context: Excel.RequestContext, layout: Layout,
   stopIfCancelled();
   await sync();
   if (protection.protected) throw new ExcelProblem(PROTECTED);
-  const sheetName = freeSheetName(layout.sheetName, worksheets.items.map((s) => s.name));
+  const sheetName = freeSheetName(
+    layout.sheetName,
+    worksheets.items.map((s) => s.name)
+  );
   stopIfCancelled();
 
   const sheet = worksheets.add(sheetName);
@@ -110,7 +121,8 @@ async function removeSheet(context: Excel.RequestContext, name: string): Promise
   }
 }
 
-const rangeOf = (sheet: Excel.Worksheet, area: Area) => sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+const rangeOf = (sheet: Excel.Worksheet, area: Area) =>
+  sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
 
 function apply(sheet: Excel.Worksheet, layout: Layout, step: Step): void {
   switch (step.kind) {
@@ -151,19 +163,25 @@ function applyStyle(range: Excel.Range, area: Area, style: Style): void {
   const format = range.format;
   // One format for the whole area: Excel applies a single value to every cell of the range
   // (Microsoft, OfficeDev/office-js-docs-pr#2013), so the request does not grow with the cells.
-  if (style.numberFormat !== undefined) (range as unknown as { numberFormat: string }).numberFormat = style.numberFormat;
+  if (style.numberFormat !== undefined)
+    (range as unknown as { numberFormat: string }).numberFormat = style.numberFormat;
   const { font } = style;
   if (font?.bold !== undefined) format.font.bold = font.bold;
   if (font?.italic !== undefined) format.font.italic = font.italic;
   if (font?.color !== undefined) format.font.color = font.color;
   if (font?.size !== undefined) format.font.size = font.size;
   if (style.fill !== undefined) format.fill.color = style.fill;
-  if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGNMENTS[style.horizontalAlignment];
+  if (style.horizontalAlignment !== undefined)
+    format.horizontalAlignment = ALIGNMENTS[style.horizontalAlignment];
   if (style.wrapText !== undefined) format.wrapText = style.wrapText;
   for (const border of style.borders ?? []) {
     for (const edge of border.edges) {
       // Inside edges exist only between rows (or columns) of the area.
-      if ((edge === "insideHorizontal" && area.rows < 2) || (edge === "insideVertical" && area.columns < 2)) continue;
+      if (
+        (edge === "insideHorizontal" && area.rows < 2) ||
+        (edge === "insideVertical" && area.columns < 2)
+      )
+        continue;
       const line = format.borders.getItem(EDGES[edge]);
       line.style = "Continuous";
       line.weight = WEIGHTS[border.weight];
@@ -185,10 +203,17 @@ function applyAxis(axis: Excel.ChartAxis, spec: ChartAxis): void {
 
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
-  const chart = sheet.charts.add(spec.kind === "line" ? "Line" : "ColumnClustered", rangeOf(sheet, first.values), "Columns");
+  const chart = sheet.charts.add(
+    spec.kind === "line" ? "Line" : "ColumnClustered",
+    rangeOf(sheet, first.values),
+    "Columns"
+  );
   chart.title.text = spec.title;
   const { position: p } = spec;
-  chart.setPosition(cellName(p.row, p.column), cellName(p.row + p.rows - 1, p.column + p.columns - 1));
+  chart.setPosition(
+    cellName(p.row, p.column),
+    cellName(p.row + p.rows - 1, p.column + p.columns - 1)
+  );
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
   if (spec.categories) firstSeries.setXAxisValues(rangeOf(sheet, spec.categories));
@@ -208,7 +233,8 @@ function finish(sheet: Excel.Worksheet, layout: Layout): void {
   sheet.showGridlines = layout.showGridlines;
   if (layout.tabColor !== undefined) sheet.tabColor = layout.tabColor;
   const { freeze, print } = layout;
-  if (freeze && freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
+  if (freeze && freeze.rows > 0 && freeze.columns > 0)
+    sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
   else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
   else if (freeze && freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
   if (print) {
@@ -218,7 +244,10 @@ function finish(sheet: Excel.Worksheet, layout: Layout): void {
     page.centerHorizontally = true;
     // One page wide; 0 pages tall means "as many as needed".
     if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.first + print.repeatRows.count}`);
+    if (print.repeatRows)
+      page.setPrintTitleRows(
+        `$${print.repeatRows.first + 1}:$${print.repeatRows.first + print.repeatRows.count}`
+      );
   }
   sheet.activate();
   sheet.getRange("A1").select();

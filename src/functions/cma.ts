@@ -9,23 +9,53 @@ import { expectedReturn } from "../core/expected-return";
 import { geometricReturn } from "../core/geometric-return";
 import { horizonPercentile, horizonProbability } from "../core/horizon";
 import { leverageFor } from "../core/leverage";
-import { covarianceMatrix, Financing, portfolio as buildPortfolio, Portfolio } from "../core/portfolio";
+import {
+  covarianceMatrix,
+  Financing,
+  portfolio as buildPortfolio,
+  Portfolio,
+} from "../core/portfolio";
 import { correlationsWithAssets, correlationWith } from "../core/portfolio-correlation";
 import { equalRiskContributionWeights, inverseVolatilityWeights } from "../core/risk-parity";
 import { portfolioVolatility } from "../core/volatility";
-import { cells, choice, excel, excelSpill, ExcelValue, isMissing, number, optionalNumber, optionalVector, spill, vector } from "./excel";
+import {
+  cells,
+  choice,
+  excel,
+  excelSpill,
+  ExcelValue,
+  isMissing,
+  number,
+  optionalNumber,
+  optionalVector,
+  spill,
+  vector,
+} from "./excel";
 
 /** The portfolio described by the shared (weights, vols, correlations, [financing_vol], [financing_correlations]) arguments. */
-function portfolioOf(weights: ExcelValue, vols: ExcelValue, correlations: ExcelValue, financingVol?: ExcelValue, financingCorrelations?: ExcelValue): Portfolio {
+function portfolioOf(
+  weights: ExcelValue,
+  vols: ExcelValue,
+  correlations: ExcelValue,
+  financingVol?: ExcelValue,
+  financingCorrelations?: ExcelValue
+): Portfolio {
   const w = vector(weights, "weights").values;
   const financed = !isMissing(financingVol) || !isMissing(financingCorrelations);
   const financing: Financing | undefined = financed
     ? {
         vol: optionalNumber(financingVol, "financing_vol", 0),
-        correlations: optionalVector(financingCorrelations, "financing_correlations")?.values ?? new Float64Array(w.length),
+        correlations:
+          optionalVector(financingCorrelations, "financing_correlations")?.values ??
+          new Float64Array(w.length),
       }
     : undefined;
-  return buildPortfolio(w, vector(vols, "vols").values, correlationMatrix(cells(correlations, "correlations")), financing);
+  return buildPortfolio(
+    w,
+    vector(vols, "vols").values,
+    correlationMatrix(cells(correlations, "correlations")),
+    financing
+  );
 }
 
 /**
@@ -38,13 +68,19 @@ function portfolioOf(weights: ExcelValue, vols: ExcelValue, correlations: ExcelV
  * @param [fee] Annual fee (default 0).
  * @returns Expected annual arithmetic return (decimal).
  */
-export function portfolioReturn(weights: any[][], returns: any[][], financing_rate?: number, premium?: number, fee?: number): number | CustomFunctions.Error {
+export function portfolioReturn(
+  weights: any[][],
+  returns: any[][],
+  financing_rate?: number,
+  premium?: number,
+  fee?: number
+): number | CustomFunctions.Error {
   return excel(() =>
     expectedReturn(vector(weights, "weights").values, vector(returns, "returns").values, {
       financingRate: optionalNumber(financing_rate, "financing_rate"),
       premium: optionalNumber(premium, "premium", 0),
       fee: optionalNumber(fee, "fee", 0),
-    }),
+    })
   );
 }
 
@@ -58,8 +94,18 @@ export function portfolioReturn(weights: any[][], returns: any[][], financing_ra
  * @param [financing_correlations] Correlation of the financing asset with each asset (default 0).
  * @returns Annual volatility (decimal).
  */
-export function vol(weights: any[][], vols: any[][], correlations: any[][], financing_vol?: number, financing_correlations?: any[][]): number | CustomFunctions.Error {
-  return excel(() => portfolioVolatility(portfolioOf(weights, vols, correlations, financing_vol, financing_correlations)));
+export function vol(
+  weights: any[][],
+  vols: any[][],
+  correlations: any[][],
+  financing_vol?: number,
+  financing_correlations?: any[][]
+): number | CustomFunctions.Error {
+  return excel(() =>
+    portfolioVolatility(
+      portfolioOf(weights, vols, correlations, financing_vol, financing_correlations)
+    )
+  );
 }
 
 /**
@@ -73,20 +119,35 @@ export function vol(weights: any[][], vols: any[][], correlations: any[][], fina
  * @param [financing_correlations] Correlation of the financing asset with each asset (default 0).
  * @returns Correlation between −1 and 1.
  */
-export function corr(weights: any[][], vols: any[][], correlations: any[][], target: any[][], financing_vol?: number, financing_correlations?: any[][]): number | CustomFunctions.Error {
+export function corr(
+  weights: any[][],
+  vols: any[][],
+  correlations: any[][],
+  target: any[][],
+  financing_vol?: number,
+  financing_correlations?: any[][]
+): number | CustomFunctions.Error {
   return excel(() => {
     const p = portfolioOf(weights, vols, correlations, financing_vol, financing_correlations);
     const n = p.weights.length;
-    const position = Array.isArray(target) && target.length === 1 && target[0].length === 1 ? target[0][0] : target;
+    const position =
+      Array.isArray(target) && target.length === 1 && target[0].length === 1
+        ? target[0][0]
+        : target;
     if (!Array.isArray(position)) {
       const k = number(position, "target");
-      if (!Number.isInteger(k) || k < 1 || k > n) throw invalid("target", `expected a position from 1 to ${n}`);
+      if (!Number.isInteger(k) || k < 1 || k > n)
+        throw invalid("target", `expected a position from 1 to ${n}`);
       return correlationWith(p, p.correlations.data.subarray((k - 1) * n, k * n));
     }
     const outside = vector(target, "target").values;
-    const explicitAssets = n - (isMissing(financing_vol) && isMissing(financing_correlations) ? 0 : 1);
+    const explicitAssets =
+      n - (isMissing(financing_vol) && isMissing(financing_correlations) ? 0 : 1);
     // Without a value for the implicit financing asset, the outside asset is taken as uncorrelated with it.
-    const withZ = outside.length === explicitAssets && explicitAssets < n ? Float64Array.from([...outside, 0]) : outside;
+    const withZ =
+      outside.length === explicitAssets && explicitAssets < n
+        ? Float64Array.from([...outside, 0])
+        : outside;
     return correlationWith(p, withZ);
   });
 }
@@ -101,7 +162,13 @@ export function corr(weights: any[][], vols: any[][], correlations: any[][], tar
  * @param [financing_correlations] Correlation of the financing asset with each asset (default 0).
  * @returns One correlation per asset, in the orientation of weights.
  */
-export function corrs(weights: any[][], vols: any[][], correlations: any[][], financing_vol?: number, financing_correlations?: any[][]): any[][] {
+export function corrs(
+  weights: any[][],
+  vols: any[][],
+  correlations: any[][],
+  financing_vol?: number,
+  financing_correlations?: any[][]
+): any[][] {
   return excelSpill(() => {
     const p = portfolioOf(weights, vols, correlations, financing_vol, financing_correlations);
     return spill(correlationsWithAssets(p), vector(weights, "weights").orientation);
@@ -117,9 +184,13 @@ export function corrs(weights: any[][], vols: any[][], correlations: any[][], fi
  */
 export function cov(vols: any[][], correlations: any[][]): any[][] {
   return excelSpill(() => {
-    const sigma = covarianceMatrix(vector(vols, "vols").values, correlationMatrix(cells(correlations, "correlations")));
+    const sigma = covarianceMatrix(
+      vector(vols, "vols").values,
+      correlationMatrix(cells(correlations, "correlations"))
+    );
     const out: number[][] = [];
-    for (let i = 0; i < sigma.n; i++) out.push(Array.from(sigma.data.subarray(i * sigma.n, (i + 1) * sigma.n)));
+    for (let i = 0; i < sigma.n; i++)
+      out.push(Array.from(sigma.data.subarray(i * sigma.n, (i + 1) * sigma.n)));
     return out;
   });
 }
@@ -132,8 +203,18 @@ export function cov(vols: any[][], correlations: any[][]): any[][] {
  * @param [method] "quadratic" (default): √((1+μ)²−σ²)−1; "approx": μ−σ²/2.
  * @returns Compound annual return (decimal).
  */
-export function geoReturn(arith_return: number, vol: number, method?: string): number | CustomFunctions.Error {
-  return excel(() => geometricReturn(number(arith_return, "arith_return"), number(vol, "vol"), choice(method, "method", ["quadratic", "approx"] as const)));
+export function geoReturn(
+  arith_return: number,
+  vol: number,
+  method?: string
+): number | CustomFunctions.Error {
+  return excel(() =>
+    geometricReturn(
+      number(arith_return, "arith_return"),
+      number(vol, "vol"),
+      choice(method, "method", ["quadratic", "approx"] as const)
+    )
+  );
 }
 
 /**
@@ -145,8 +226,20 @@ export function geoReturn(arith_return: number, vol: number, method?: string): n
  * @param percentile Percentile as a fraction between 0 and 1, e.g. 0.1 for the 10th.
  * @returns Annualised return at that percentile (decimal).
  */
-export function horizonPctl(geo_return: number, vol: number, years: number, percentile: number): number | CustomFunctions.Error {
-  return excel(() => horizonPercentile(number(geo_return, "geo_return"), number(vol, "vol"), number(years, "years"), number(percentile, "percentile")));
+export function horizonPctl(
+  geo_return: number,
+  vol: number,
+  years: number,
+  percentile: number
+): number | CustomFunctions.Error {
+  return excel(() =>
+    horizonPercentile(
+      number(geo_return, "geo_return"),
+      number(vol, "vol"),
+      number(years, "years"),
+      number(percentile, "percentile")
+    )
+  );
 }
 
 /**
@@ -158,8 +251,20 @@ export function horizonPctl(geo_return: number, vol: number, years: number, perc
  * @param target Annualised return to beat (decimal).
  * @returns Probability between 0 and 1.
  */
-export function horizonProb(geo_return: number, vol: number, years: number, target: number): number | CustomFunctions.Error {
-  return excel(() => horizonProbability(number(geo_return, "geo_return"), number(vol, "vol"), number(years, "years"), number(target, "target")));
+export function horizonProb(
+  geo_return: number,
+  vol: number,
+  years: number,
+  target: number
+): number | CustomFunctions.Error {
+  return excel(() =>
+    horizonProbability(
+      number(geo_return, "geo_return"),
+      number(vol, "vol"),
+      number(years, "years"),
+      number(target, "target")
+    )
+  );
 }
 
 /**
@@ -174,7 +279,10 @@ export function riskParity(vols: any[][], correlations?: any[][]): any[][] {
     const v = vector(vols, "vols");
     const weights = isMissing(correlations)
       ? inverseVolatilityWeights(v.values)
-      : equalRiskContributionWeights(v.values, correlationMatrix(cells(correlations, "correlations")));
+      : equalRiskContributionWeights(
+          v.values,
+          correlationMatrix(cells(correlations, "correlations"))
+        );
     return spill(weights, v.orientation);
   });
 }
@@ -188,6 +296,13 @@ export function riskParity(vols: any[][], correlations?: any[][]): any[][] {
  * @param correlations Correlation matrix of the assets (full, or its lower triangle).
  * @returns The leverage factor k.
  */
-export function leverage(target_vol: number, weights: any[][], vols: any[][], correlations: any[][]): number | CustomFunctions.Error {
-  return excel(() => leverageFor(number(target_vol, "target_vol"), portfolioOf(weights, vols, correlations)));
+export function leverage(
+  target_vol: number,
+  weights: any[][],
+  vols: any[][],
+  correlations: any[][]
+): number | CustomFunctions.Error {
+  return excel(() =>
+    leverageFor(number(target_vol, "target_vol"), portfolioOf(weights, vols, correlations))
+  );
 }

@@ -23,7 +23,8 @@ export function isMissing(value: ExcelValue): boolean {
 }
 
 function describe(value: ExcelValue): string {
-  if (typeof value === "string") return `text "${value.length > 20 ? value.slice(0, 20) + "…" : value}"`;
+  if (typeof value === "string")
+    return `text "${value.length > 20 ? value.slice(0, 20) + "…" : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
   return "not a number";
@@ -33,13 +34,19 @@ function describe(value: ExcelValue): string {
 function toNumber(value: ExcelValue, argument: string, where?: string): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (isMissing(value)) throw invalid(argument, where ? `${where} is blank` : "blank");
-  throw invalid(argument, where ? `${where} is ${describe(value)}, not a number` : `${describe(value)} is not a number`);
+  throw invalid(
+    argument,
+    where ? `${where} is ${describe(value)}, not a number` : `${describe(value)} is not a number`
+  );
 }
 
 /** Rows of cells; a scalar is a 1×1 range. */
 function rows(value: ExcelValue, argument: string): ExcelValue[][] {
   if (!Array.isArray(value)) return [[value]];
-  if (value.length === 0 || !value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0)) {
+  if (
+    value.length === 0 ||
+    !value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0)
+  ) {
     throw invalid(argument, "not a rectangular range");
   }
   return value as ExcelValue[][];
@@ -48,24 +55,37 @@ function rows(value: ExcelValue, argument: string): ExcelValue[][] {
 /** A required number; a 1×1 range is accepted as its single cell. */
 export function number(value: ExcelValue, argument: string): number {
   const grid = rows(value, argument);
-  if (grid.length !== 1 || grid[0].length !== 1) throw invalid(argument, `${grid.length}×${grid[0].length} range, expected one number`);
+  if (grid.length !== 1 || grid[0].length !== 1)
+    throw invalid(argument, `${grid.length}×${grid[0].length} range, expected one number`);
   return toNumber(grid[0][0], argument);
 }
 
 /** An optional number: `fallback` when omitted or blank. */
 export function optionalNumber(value: ExcelValue, argument: string, fallback: number): number;
 export function optionalNumber(value: ExcelValue, argument: string): number | undefined;
-export function optionalNumber(value: ExcelValue, argument: string, fallback?: number): number | undefined {
-  const cell = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+export function optionalNumber(
+  value: ExcelValue,
+  argument: string,
+  fallback?: number
+): number | undefined {
+  const cell =
+    Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+      ? value[0][0]
+      : value;
   return isMissing(cell) ? fallback : number(cell, argument);
 }
 
 /** An optional text code, matched case-insensitively against `choices`; the first choice is the default. */
-export function choice<T extends string>(value: ExcelValue, argument: string, choices: readonly T[]): T {
+export function choice<T extends string>(
+  value: ExcelValue,
+  argument: string,
+  choices: readonly T[]
+): T {
   if (isMissing(value)) return choices[0];
   const wanted = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const found = choices.find((c) => c.toLowerCase() === wanted);
-  if (found === undefined) throw invalid(argument, `expected ${choices.map((c) => `"${c}"`).join(" or ")}`);
+  if (found === undefined)
+    throw invalid(argument, `expected ${choices.map((c) => `"${c}"`).join(" or ")}`);
   return found;
 }
 
@@ -74,7 +94,8 @@ export function vector(value: ExcelValue, argument: string): Vector {
   const grid = rows(value, argument);
   const height = grid.length;
   const width = grid[0].length;
-  if (height > 1 && width > 1) throw invalid(argument, `${height}×${width} range, expected a row or a column`);
+  if (height > 1 && width > 1)
+    throw invalid(argument, `${height}×${width} range, expected a row or a column`);
   const orientation: Orientation = width > 1 ? "row" : "column";
   const cells = orientation === "row" ? grid[0] : grid.map((r) => r[0]);
   const values = new Float64Array(cells.length);
@@ -100,7 +121,11 @@ export interface SeriesSet {
   readonly orientation: Orientation;
 }
 
-export function seriesSet(value: ExcelValue, argument: string, layout: "series" | "assets" = "series"): SeriesSet {
+export function seriesSet(
+  value: ExcelValue,
+  argument: string,
+  layout: "series" | "assets" = "series"
+): SeriesSet {
   const grid = rows(value, argument);
   const asRow = layout === "series" && grid.length === 1 && grid[0].length > 1;
   const table = asRow ? grid[0].map((cell) => [cell]) : grid;
@@ -111,17 +136,24 @@ export function seriesSet(value: ExcelValue, argument: string, layout: "series" 
   const series = Array.from({ length: width }, () => new Float64Array(used));
   for (let t = 0; t < used; t++) {
     for (let j = 0; j < width; j++) {
-      const where = width === 1 ? `${asRow ? "item" : "row"} ${t + 1}` : `row ${t + 1}, column ${j + 1}`;
+      const where =
+        width === 1 ? `${asRow ? "item" : "row"} ${t + 1}` : `row ${t + 1}, column ${j + 1}`;
       series[j][t] = toNumber(table[t][j], argument, where);
     }
   }
-  return { series, rows: used, padding: table.length - used, orientation: asRow ? "row" : "column" };
+  return {
+    series,
+    rows: used,
+    padding: table.length - used,
+    orientation: asRow ? "row" : "column",
+  };
 }
 
 /** One series ({@link seriesSet} with a single column or row). */
 export function singleSeries(value: ExcelValue, argument: string): SeriesSet {
   const set = seriesSet(value, argument);
-  if (set.series.length !== 1) throw invalid(argument, `${set.series.length} columns, expected one series`);
+  if (set.series.length !== 1)
+    throw invalid(argument, `${set.series.length} columns, expected one series`);
   return set;
 }
 
@@ -129,11 +161,17 @@ export function singleSeries(value: ExcelValue, argument: string): SeriesSet {
  * A number for every row, or one per row (e.g. rates: a constant annual rate or a column of them).
  * @returns the number itself, or the per-row values trimmed to `rows`
  */
-export function numberOrSeries(value: ExcelValue, argument: string, rows: number): number | Float64Array {
-  const cell = Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
+export function numberOrSeries(
+  value: ExcelValue,
+  argument: string,
+  rows: number
+): number | Float64Array {
+  const cell =
+    Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
   if (!Array.isArray(cell)) return number(cell, argument);
   const { series } = singleSeries(value, argument);
-  if (series[0].length !== rows) throw invalid(argument, `${series[0].length} rows, expected ${rows} (one per return)`);
+  if (series[0].length !== rows)
+    throw invalid(argument, `${series[0].length} rows, expected ${rows} (one per return)`);
   return series[0];
 }
 
@@ -144,7 +182,8 @@ export function numberOrSeries(value: ExcelValue, argument: string, rows: number
 export function spillSeries(columns: ArrayLike<number>[], like: SeriesSet): Spill {
   const length = columns[0].length;
   const out: Spill = [];
-  for (let t = 0; t < length + like.padding; t++) out.push(columns.map((c) => (t < length ? c[t] : "")));
+  for (let t = 0; t < length + like.padding; t++)
+    out.push(columns.map((c) => (t < length ? c[t] : "")));
   return like.orientation === "row" ? [out.map((r) => r[0])] : out;
 }
 
@@ -153,16 +192,25 @@ export function spillSeries(columns: ArrayLike<number>[], like: SeriesSet): Spil
  * every one has a value: blank cells mark missing data there, and those rows are left out.
  * @returns the kept values of each series, in the order given
  */
-export function completeRows(inputs: readonly { value: ExcelValue; argument: string }[]): Float64Array[] {
+export function completeRows(
+  inputs: readonly { value: ExcelValue; argument: string }[]
+): Float64Array[] {
   const columns = inputs.map(({ value, argument }) => {
     const grid = rows(value, argument);
     const cells = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
-    if (grid.length > 1 && grid[0].length > 1) throw invalid(argument, `${grid.length}×${grid[0].length} range, expected a row or a column`);
-    return cells.map((cell, t) => (isMissing(cell) ? null : toNumber(cell, argument, `item ${t + 1}`)));
+    if (grid.length > 1 && grid[0].length > 1)
+      throw invalid(argument, `${grid.length}×${grid[0].length} range, expected a row or a column`);
+    return cells.map((cell, t) =>
+      isMissing(cell) ? null : toNumber(cell, argument, `item ${t + 1}`)
+    );
   });
   const length = columns[0].length;
   columns.forEach((c, i) => {
-    if (c.length !== length) throw invalid(inputs[i].argument, `${c.length} items, expected ${length} (one per item of ${inputs[0].argument})`);
+    if (c.length !== length)
+      throw invalid(
+        inputs[i].argument,
+        `${c.length} items, expected ${length} (one per item of ${inputs[0].argument})`
+      );
   });
   const kept: number[] = [];
   for (let t = 0; t < length; t++) if (columns.every((c) => c[t] !== null)) kept.push(t);
@@ -172,7 +220,9 @@ export function completeRows(inputs: readonly { value: ExcelValue; argument: str
 /** A square-or-not table of numbers where blank cells are kept as null (a triangle of a matrix). */
 export function cells(value: ExcelValue, argument: string): Cell[][] {
   return rows(value, argument).map((row, i) =>
-    row.map((cell, j) => (isMissing(cell) ? null : toNumber(cell, argument, `row ${i + 1}, column ${j + 1}`))),
+    row.map((cell, j) =>
+      isMissing(cell) ? null : toNumber(cell, argument, `row ${i + 1}, column ${j + 1}`)
+    )
   );
 }
 
@@ -200,7 +250,8 @@ export function excelError(kind: StackError["kind"], message: string): CustomFun
 function finite<T>(result: T): T | CustomFunctions.Error {
   const bad = (v: unknown) => typeof v === "number" && !Number.isFinite(v);
   if (bad(result)) return excelError("num", "result overflows");
-  if (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(bad))) return excelError("num", "result overflows");
+  if (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(bad)))
+    return excelError("num", "result overflows");
   return result;
 }
 
@@ -219,6 +270,9 @@ export function excel<T>(compute: () => T): T | CustomFunctions.Error {
     return finite(compute());
   } catch (e) {
     if (e instanceof StackError) return excelError(e.kind, e.message);
-    return excelError("value", `unexpected error: ${e instanceof Error ? e.message : String(e)}`.toLowerCase());
+    return excelError(
+      "value",
+      `unexpected error: ${e instanceof Error ? e.message : String(e)}`.toLowerCase()
+    );
   }
 }

@@ -52,7 +52,8 @@ function daysOf(dates: ExcelValue, rows: number): Float64Array | number {
 }
 
 /** A rate: an annual number for every row, or an aligned column of annual rates. */
-const ratesOf = (rates: ExcelValue, rows: number) => (isMissing(rates) ? 0 : numberOrSeries(rates, "rates", rows));
+const ratesOf = (rates: ExcelValue, rows: number) =>
+  isMissing(rates) ? 0 : numberOrSeries(rates, "rates", rows);
 
 /** A per-series statistic spilled as one value per series, in a row (a single value for one series). */
 function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number): Spill {
@@ -70,7 +71,14 @@ function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number):
  * @param [spread] Annual swap spread over the rate (decimal, default 0).
  * @returns The fund's return that day (decimal).
  */
-export function letfDaily(index_return: number, leverage: number, expense_ratio?: number, rate?: number, days?: number, spread?: number): number | CustomFunctions.Error {
+export function letfDaily(
+  index_return: number,
+  leverage: number,
+  expense_ratio?: number,
+  rate?: number,
+  days?: number,
+  spread?: number
+): number | CustomFunctions.Error {
   return excel(() =>
     letfDailyReturn(
       number(index_return, "index_return"),
@@ -78,8 +86,8 @@ export function letfDaily(index_return: number, leverage: number, expense_ratio?
       optionalNumber(expense_ratio, "expense_ratio", 0),
       optionalNumber(rate, "rate", 0),
       optionalNumber(days, "days", DEFAULT_DAYS),
-      optionalNumber(spread, "spread", 0),
-    ),
+      optionalNumber(spread, "spread", 0)
+    )
   );
 }
 
@@ -94,7 +102,14 @@ export function letfDaily(index_return: number, leverage: number, expense_ratio?
  * @param [spread] Annual swap spread over the rate (decimal, default 0).
  * @returns The fund's daily returns, aligned with index_returns.
  */
-export function letfSeriesFn(index_returns: any[][], leverage: number, expense_ratio?: number, rates?: any[][], dates?: any[][], spread?: number): any[][] {
+export function letfSeriesFn(
+  index_returns: any[][],
+  leverage: number,
+  expense_ratio?: number,
+  rates?: any[][],
+  dates?: any[][],
+  spread?: number
+): any[][] {
   return excelSpill(() => {
     const index = singleSeries(index_returns, "index_returns");
     const out = letfSeries(
@@ -103,7 +118,7 @@ export function letfSeriesFn(index_returns: any[][], leverage: number, expense_r
       optionalNumber(expense_ratio, "expense_ratio", 0),
       ratesOf(rates, index.rows),
       daysOf(dates, index.rows),
-      optionalNumber(spread, "spread", 0),
+      optionalNumber(spread, "spread", 0)
     );
     return spillSeries([out], index);
   });
@@ -116,8 +131,13 @@ export function letfSeriesFn(index_returns: any[][], leverage: number, expense_r
  * @param leverage Daily leverage, e.g. 3.
  * @returns Decay (decimal; negative when daily resetting lost against leverage × the index).
  */
-export function letfDecayFn(index_returns: any[][], leverage: number): number | CustomFunctions.Error {
-  return excel(() => letfDecay(singleSeries(index_returns, "index_returns").series[0], number(leverage, "leverage")));
+export function letfDecayFn(
+  index_returns: any[][],
+  leverage: number
+): number | CustomFunctions.Error {
+  return excel(() =>
+    letfDecay(singleSeries(index_returns, "index_returns").series[0], number(leverage, "leverage"))
+  );
 }
 
 /**
@@ -131,7 +151,14 @@ export function letfDecayFn(index_returns: any[][], leverage: number): number | 
  * @param [dates] Dates of the returns (aligned); days accrued = calendar days between rows (default 365/252 per row).
  * @returns The stacked fund's daily returns, one column.
  */
-export function stacked(returns: any[][], weights: any[][], rates?: any[][], premium?: number, fee?: number, dates?: any[][]): any[][] {
+export function stacked(
+  returns: any[][],
+  weights: any[][],
+  rates?: any[][],
+  premium?: number,
+  fee?: number,
+  dates?: any[][]
+): any[][] {
   return excelSpill(() => {
     const assets = seriesSet(returns, "returns", "assets");
     const out = stackedSeries(
@@ -140,7 +167,7 @@ export function stacked(returns: any[][], weights: any[][], rates?: any[][], pre
       ratesOf(rates, assets.rows),
       daysOf(dates, assets.rows),
       optionalNumber(premium, "premium", 0),
-      optionalNumber(fee, "fee", 0),
+      optionalNumber(fee, "fee", 0)
     );
     return spillSeries([out], assets);
   });
@@ -156,9 +183,16 @@ export function stacked(returns: any[][], weights: any[][], rates?: any[][], pre
  * @param [dates] Dates of the returns (aligned); days accrued = calendar days between rows (default 365/252 per row).
  * @returns A labelled table: fixed annual cost, rate multiple, tracking error, R², days used.
  */
-export function letfFitFn(fund_returns: any[][], index_returns: any[][], leverage: number, rates: any[][], dates?: any[][]): any[][] {
+export function letfFitFn(
+  fund_returns: any[][],
+  index_returns: any[][],
+  leverage: number,
+  rates: any[][],
+  dates?: any[][]
+): any[][] {
   return excelSpill(() => {
-    const rateCell = Array.isArray(rates) && rates.length === 1 && rates[0].length === 1 ? rates[0][0] : rates;
+    const rateCell =
+      Array.isArray(rates) && rates.length === 1 && rates[0].length === 1 ? rates[0][0] : rates;
     const constantRate = !Array.isArray(rateCell) ? number(rateCell, "rates") : undefined;
     const inputs = [
       { value: fund_returns, argument: "fund_returns" },
@@ -191,7 +225,10 @@ export function growth(returns: any[][], start_value?: number): any[][] {
   return excelSpill(() => {
     const set = seriesSet(returns, "returns");
     const start = optionalNumber(start_value, "start_value", 1);
-    return spillSeries(set.series.map((r) => computeGrowth(r, start)), set);
+    return spillSeries(
+      set.series.map((r) => computeGrowth(r, start)),
+      set
+    );
   });
 }
 
@@ -204,7 +241,10 @@ export function growth(returns: any[][], start_value?: number): any[][] {
 export function drawdown(returns: any[][]): any[][] {
   return excelSpill(() => {
     const set = seriesSet(returns, "returns");
-    return spillSeries(set.series.map((r) => drawdowns(r)), set);
+    return spillSeries(
+      set.series.map((r) => drawdowns(r)),
+      set
+    );
   });
 }
 
@@ -247,7 +287,8 @@ export function annvol(returns: any[][], ppy?: number): any[][] {
 }
 
 /** A required return: omitted is 0, a number is an annual rate, a range is per-period returns aligned with `rows`. */
-const requiredOf = (value: ExcelValue, argument: string, rows: number) => (isMissing(value) ? 0 : numberOrSeries(value, argument, rows));
+const requiredOf = (value: ExcelValue, argument: string, rows: number) =>
+  isMissing(value) ? 0 : numberOrSeries(value, argument, rows);
 
 /** A ratio against a required return (Sharpe, Sortino), one per series. */
 function perSeriesAgainst(
@@ -255,7 +296,7 @@ function perSeriesAgainst(
   required: ExcelValue,
   argument: string,
   ppy: ExcelValue,
-  ratio: (r: Float64Array, required: Float64Array | number, ppy: number) => number,
+  ratio: (r: Float64Array, required: Float64Array | number, ppy: number) => number
 ): Spill {
   const set = seriesSet(returns, "returns");
   const against = requiredOf(required, argument, set.rows);
@@ -284,7 +325,9 @@ export function sharpe(returns: any[][], risk_free?: any[][], ppy?: number): any
  * @returns Sortino ratio, one per series.
  */
 export function sortino(returns: any[][], required_return?: any[][], ppy?: number): any[][] {
-  return excelSpill(() => perSeriesAgainst(returns, required_return, "required_return", ppy, computeSortino));
+  return excelSpill(() =>
+    perSeriesAgainst(returns, required_return, "required_return", ppy, computeSortino)
+  );
 }
 
 /**
@@ -324,7 +367,10 @@ export function rolling(returns: any[][], window: number, ppy?: number): any[][]
     const set = seriesSet(returns, "returns");
     const periods = ppyOf(ppy);
     const windows = set.series.map((r) => rollingAnnualised(r, number(window, "window"), periods));
-    const out = spillSeries(windows.map((w) => w.values), set);
+    const out = spillSeries(
+      windows.map((w) => w.values),
+      set
+    );
     const gap = excelError("na", "before the first full window");
     const first = windows[0].firstIndex;
     // Rows before the first full window have no value: #N/A, which charts leave as a gap.
@@ -363,16 +409,22 @@ const CALENDAR: readonly Frequency[] = ["D", "W", "M", "Q", "A"];
 /** Rebalancing: a calendar code (needs dates), "NONE", or every k rows; default "Q" with dates, 63 rows without. */
 function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Schedule {
   const datesGiven = !isMissing(dates);
-  const code = Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1 ? rebalance[0][0] : rebalance;
-  if (isMissing(code)) return datesGiven ? scheduleOf("Q", dates, rows) : { kind: "rows", every: 63 };
+  const code =
+    Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1
+      ? rebalance[0][0]
+      : rebalance;
+  if (isMissing(code))
+    return datesGiven ? scheduleOf("Q", dates, rows) : { kind: "rows", every: 63 };
   if (typeof code === "string") {
     const upper = code.trim().toUpperCase();
     if (upper === "NONE") return { kind: "none" };
     const frequency = CALENDAR.find((f) => f === upper);
-    if (!frequency) throw invalid("rebalance", 'expected "D", "W", "M", "Q", "A", "NONE" or a number of rows');
+    if (!frequency)
+      throw invalid("rebalance", 'expected "D", "W", "M", "Q", "A", "NONE" or a number of rows');
     if (!datesGiven) throw invalid("rebalance", `"${frequency}" needs dates`);
     const d = numberOrSeries(dates, "dates", rows);
-    if (typeof d === "number") throw invalid("dates", `one date, expected ${rows} (one per row of returns)`);
+    if (typeof d === "number")
+      throw invalid("dates", `one date, expected ${rows} (one per row of returns)`);
     return { kind: "calendar", frequency, dates: d };
   }
   return { kind: "rows", every: number(code, "rebalance") };
@@ -388,17 +440,31 @@ function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Sch
  * @param [band] Also rebalance when any weight drifts more than this from its target (absolute, e.g. 0.05).
  * @returns The portfolio's periodic returns, one column.
  */
-export function backtest(returns: any[][], weights: any[][], rebalance?: any, dates?: any[][], band?: number): any[][] {
+export function backtest(
+  returns: any[][],
+  weights: any[][],
+  rebalance?: any,
+  dates?: any[][],
+  band?: number
+): any[][] {
   return excelSpill(() => {
     const assets = seriesSet(returns, "returns", "assets");
-    const out = runBacktest(assets.series, vector(weights, "weights").values, scheduleOf(rebalance, dates, assets.rows), optionalNumber(band, "band"));
+    const out = runBacktest(
+      assets.series,
+      vector(weights, "weights").values,
+      scheduleOf(rebalance, dates, assets.rows),
+      optionalNumber(band, "band")
+    );
     return spillSeries([out], assets);
   });
 }
 
 /** Bootstrap rebalancing: "NONE" → never (0), "D" → daily (1), or every k rows; default ppy/4 rows. */
 function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
-  const code = Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1 ? rebalance[0][0] : rebalance;
+  const code =
+    Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1
+      ? rebalance[0][0]
+      : rebalance;
   if (isMissing(code)) return Math.round(ppy / 4);
   if (typeof code === "string") {
     const upper = code.trim().toUpperCase();
@@ -422,7 +488,16 @@ function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
  * @param [ppy] Periods per year (default 252).
  * @returns One annualised return per path, one column.
  */
-export function bootstrap(returns: any[][], weights: any[][], years: number, paths?: number, block?: number, seed?: number, rebalance?: any, ppy?: number): any[][] {
+export function bootstrap(
+  returns: any[][],
+  weights: any[][],
+  years: number,
+  paths?: number,
+  block?: number,
+  seed?: number,
+  rebalance?: any,
+  ppy?: number
+): any[][] {
   return excelSpill(() => {
     const assets = seriesSet(returns, "returns", "assets");
     const periods = ppyOf(ppy);
@@ -434,7 +509,7 @@ export function bootstrap(returns: any[][], weights: any[][], years: number, pat
       optionalNumber(block, "block", 1),
       optionalNumber(seed, "seed", 1),
       rebalanceRows(rebalance, periods),
-      periods,
+      periods
     );
     return Array.from(out, (v) => [v]);
   });
@@ -454,14 +529,30 @@ export function conditional(x_returns: any[][], y_returns: any[][], edges?: any[
       { value: x_returns, argument: "x_returns" },
       { value: y_returns, argument: "y_returns" },
     ]);
-    const buckets = computeConditional(x, y, isMissing(edges) ? DEFAULT_EDGES : vector(edges, "edges").values);
+    const buckets = computeConditional(
+      x,
+      y,
+      isMissing(edges) ? DEFAULT_EDGES : vector(edges, "edges").values
+    );
     const none = () => excelError("na", "no rows in this bucket");
-    const header: Spill[number] = ["From", "To", "Count", "Min", "Q1", "Median", "Q3", "Max", "Share y > 0"];
+    const header: Spill[number] = [
+      "From",
+      "To",
+      "Count",
+      "Min",
+      "Q1",
+      "Median",
+      "Q3",
+      "Max",
+      "Share y > 0",
+    ];
     return [
       header,
       ...buckets.map((b) => {
         const s = b.stats;
-        const stats = s ? [s.min, s.q1, s.median, s.q3, s.max, s.shareUp] : [none(), none(), none(), none(), none(), none()];
+        const stats = s
+          ? [s.min, s.q1, s.median, s.q3, s.max, s.shareUp]
+          : [none(), none(), none(), none(), none(), none()];
         return [b.lower ?? "", b.upper ?? "", b.count, ...stats];
       }),
     ];

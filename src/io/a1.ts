@@ -9,9 +9,11 @@ const MAX_COLUMNS = 16384;
 
 /** The letters of a 0-based column: 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
 export function columnLetter(column: number): string {
-  if (!Number.isInteger(column) || column < 0 || column >= MAX_COLUMNS) throw new RangeError(`column ${column} is outside A..XFD`);
+  if (!Number.isInteger(column) || column < 0 || column >= MAX_COLUMNS)
+    throw new RangeError(`column ${column} is outside A..XFD`);
   let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

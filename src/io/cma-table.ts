@@ -57,7 +57,8 @@ export interface ReadOptions {
   readonly origin?: { readonly row: number; readonly column: number };
 }
 
-type Reading = { kind: "blank" } | ({ kind: "number" } & NumberCell) | { kind: "text"; text: string };
+type Reading =
+  { kind: "blank" } | ({ kind: "number" } & NumberCell) | { kind: "text"; text: string };
 
 const BLANK: Reading = { kind: "blank" };
 const RETURN_HEADER = /return|mean|^mu$|^μ$/i;
@@ -71,7 +72,9 @@ const VOL_HEADER = /vol|risk|st\.?\s*dev|standard deviation|sigma|^σ$|^sd$/i;
 function read(cell: unknown): Reading {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === "number") {
-    return Number.isFinite(cell) ? { kind: "number", value: cell, percent: false, hundredth: cell / 100 } : { kind: "text", text: String(cell) };
+    return Number.isFinite(cell)
+      ? { kind: "number", value: cell, percent: false, hundredth: cell / 100 }
+      : { kind: "text", text: String(cell) };
   }
   const text = (typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell)).trim();
   const number = readNumber(text.replace(/^\u2212/, "-").replace(/\s+%$/, "%"));
@@ -79,7 +82,8 @@ function read(cell: unknown): Reading {
   return number === null ? { kind: "text", text } : { kind: "number", ...number };
 }
 
-const textOf = (r: Reading): string => (r.kind === "text" ? r.text : r.kind === "number" ? `${r.value}${r.percent ? "%" : ""}` : "");
+const textOf = (r: Reading): string =>
+  r.kind === "text" ? r.text : r.kind === "number" ? `${r.value}${r.percent ? "%" : ""}` : "";
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const quoted = (text: string) => `"${text.length > 40 ? text.slice(0, 40) + "…" : text}"`;
 const percentText = (x: number) => `${short(x * 100)}%`;
@@ -90,11 +94,17 @@ const percentText = (x: number) => `${short(x * 100)}%`;
  * Row numbers in messages are the rows a spreadsheet shows when it opens the file.
  */
 export function readCmaText(text: string, options: Omit<ReadOptions, "origin"> = {}): CmaImport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false, delimitersToGuess: [",", "\t", ";", "|"] });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    delimitersToGuess: [",", "\t", ";", "|"],
+  });
   const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes");
   if (quoteErrors.length > 0) {
     return {
-      problems: quoteErrors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.code === "MissingQuotes" ? 'a quoted field is not closed (a " is missing)' : 'a quote (") is misplaced'}`),
+      problems: quoteErrors.map(
+        (e) =>
+          `row ${(e.row ?? 0) + 1}: ${e.code === "MissingQuotes" ? 'a quoted field is not closed (a " is missing)' : 'a quote (") is misplaced'}`
+      ),
       notes: [],
     };
   }
@@ -105,26 +115,37 @@ export function readCmaText(text: string, options: Omit<ReadOptions, "origin"> =
  * Read a CMA table from rows of cells: a range's values as Excel returns them (numbers, text, booleans,
  * "" for blanks) or parsed CSV fields. Rows may differ in length.
  */
-export function readCmaGrid(grid: readonly (readonly unknown[])[], options: ReadOptions = {}): CmaImport {
+export function readCmaGrid(
+  grid: readonly (readonly unknown[])[],
+  options: ReadOptions = {}
+): CmaImport {
   const origin = options.origin ?? { row: 0, column: 0 };
   const at = (row: number, column: number) => place(origin.row + row, origin.column + column);
   const cells = grid.map((row) => row.map(read));
   const cell = (row: number, column: number): Reading => cells[row]?.[column] ?? BLANK;
   const found: { row: number; column: number; text: string }[] = [];
   /** A problem at a grid cell; `text` follows the cell's place, e.g. " (Bonds volatility): blank". */
-  const problem = (row: number, column: number, text: string) => found.push({ row, column, text: at(row, column) + text });
+  const problem = (row: number, column: number, text: string) =>
+    found.push({ row, column, text: at(row, column) + text });
   const tableProblem = (text: string) => found.push({ row: -1, column: -1, text });
   const notes: string[] = [];
   // Problems in reading order: the whole table first, then by row and column.
-  const failed = (): CmaImport => ({ problems: [...found].sort((a, b) => a.row - b.row || a.column - b.column).map((p) => p.text), notes });
+  const failed = (): CmaImport => ({
+    problems: [...found].sort((a, b) => a.row - b.row || a.column - b.column).map((p) => p.text),
+    notes,
+  });
 
   const columnsWhere = (row: readonly Reading[], test: (header: string) => boolean) =>
     row.flatMap((r, column) => (r.kind !== "blank" && test(textOf(r)) ? [column] : []));
   const isReturn = (h: string) => RETURN_HEADER.test(h);
   const isVol = (h: string) => VOL_HEADER.test(h) && !isReturn(h);
-  const headerRow = cells.findIndex((row) => columnsWhere(row, isReturn).length > 0 && columnsWhere(row, isVol).length > 0);
+  const headerRow = cells.findIndex(
+    (row) => columnsWhere(row, isReturn).length > 0 && columnsWhere(row, isVol).length > 0
+  );
   if (headerRow < 0) {
-    tableProblem('no header row: expected a row naming the columns, e.g. "Asset, Expected return, Volatility, Stocks, Bonds, Cash"');
+    tableProblem(
+      'no header row: expected a row naming the columns, e.g. "Asset, Expected return, Volatility, Stocks, Bonds, Cash"'
+    );
     return failed();
   }
   const header = cells[headerRow];
@@ -133,10 +154,22 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   const returnColumns = returnLike.filter((c) => !COMPOUND_HEADER.test(headerText(c)));
   const volColumns = columnsWhere(header, isVol);
   if (returnColumns.length === 0) {
-    problem(headerRow, returnLike[0], `: ${quoted(headerText(returnLike[0]))} is a compound return; give arithmetic expected returns (the sheet computes compound returns)`);
+    problem(
+      headerRow,
+      returnLike[0],
+      `: ${quoted(headerText(returnLike[0]))} is a compound return; give arithmetic expected returns (the sheet computes compound returns)`
+    );
   }
-  for (const [columns, what] of [[returnColumns, "expected-return"], [volColumns, "volatility"]] as const) {
-    for (const extra of columns.slice(1)) problem(headerRow, extra, `: a second ${what} column (${quoted(headerText(extra))}); keep one`);
+  for (const [columns, what] of [
+    [returnColumns, "expected-return"],
+    [volColumns, "volatility"],
+  ] as const) {
+    for (const extra of columns.slice(1))
+      problem(
+        headerRow,
+        extra,
+        `: a second ${what} column (${quoted(headerText(extra))}); keep one`
+      );
   }
   if (found.length > 0) return failed();
   const returnColumn = returnColumns[0];
@@ -148,25 +181,39 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   while (end < cells.length && !isBlankRow(end)) end++;
   const rows = Array.from({ length: end - headerRow - 1 }, (_, i) => headerRow + 1 + i);
   const after = cells.findIndex((_, row) => row > end && !isBlankRow(row));
-  if (after > 0) notes.push(`The table ends at the blank row ${origin.row + end + 1}; row ${origin.row + after + 1} and below were not read.`);
+  if (after > 0)
+    notes.push(
+      `The table ends at the blank row ${origin.row + end + 1}; row ${origin.row + after + 1} and below were not read.`
+    );
 
   const firstFilled = (row: number) => (cells[row] ?? []).findIndex((r) => r.kind !== "blank");
   const nameColumn = Math.min(...[headerRow, ...rows].map(firstFilled).filter((c) => c >= 0));
   if (nameColumn === returnColumn || nameColumn === volColumn) {
-    problem(headerRow, nameColumn, `: no asset-name column; the first column of the table should name the assets`);
+    problem(
+      headerRow,
+      nameColumn,
+      `: no asset-name column; the first column of the table should name the assets`
+    );
     return failed();
   }
-  const lastFilled = (row: number) => (cells[row] ?? []).reduce((last, r, c) => (r.kind === "blank" ? last : c), -1);
+  const lastFilled = (row: number) =>
+    (cells[row] ?? []).reduce((last, r, c) => (r.kind === "blank" ? last : c), -1);
   const lastColumn = Math.max(...[headerRow, ...rows].map(lastFilled));
   const firstCorrelation = Math.max(returnColumn, volColumn) + 1;
   const correlationCount = lastColumn - firstCorrelation + 1;
   for (let c = nameColumn + 1; c < firstCorrelation; c++) {
     if (c !== returnColumn && c !== volColumn && header[c]?.kind !== "blank") {
-      notes.push(`Column ${columnLetter(origin.column + c)} (${quoted(headerText(c))}) was not used.`);
+      notes.push(
+        `Column ${columnLetter(origin.column + c)} (${quoted(headerText(c))}) was not used.`
+      );
     }
   }
   if (correlationCount <= 0) {
-    problem(headerRow, firstCorrelation, `: no correlation columns after the return and volatility columns; give one column per asset`);
+    problem(
+      headerRow,
+      firstCorrelation,
+      `: no correlation columns after the return and volatility columns; give one column per asset`
+    );
   }
   if (rows.length === 0) problem(headerRow + 1, nameColumn, ": no asset rows below the header");
   if (found.length > 0) return failed();
@@ -176,7 +223,12 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   rows.forEach((row, i) => {
     if (assets[i] === "") problem(row, nameColumn, " (asset name): blank");
     const first = assets.findIndex((name) => name !== "" && sameName(name, assets[i]));
-    if (first >= 0 && first < i) problem(row, nameColumn, ` (asset name): ${quoted(assets[i])} already names ${at(rows[first], nameColumn)}`);
+    if (first >= 0 && first < i)
+      problem(
+        row,
+        nameColumn,
+        ` (asset name): ${quoted(assets[i])} already names ${at(rows[first], nameColumn)}`
+      );
   });
   const label = (i: number) => assets[i] || `row ${origin.row + rows[i] + 1}`;
 
@@ -184,7 +236,11 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   for (let j = 0; j < Math.min(correlationCount, rows.length); j++) {
     const h = headerText(firstCorrelation + j);
     if (h !== "" && assets[j] !== "" && !sameName(h, assets[j])) {
-      problem(headerRow, firstCorrelation + j, `: header ${quoted(h)} should be ${quoted(assets[j])}, the asset of row ${origin.row + rows[j] + 1} (correlation columns follow the rows' order)`);
+      problem(
+        headerRow,
+        firstCorrelation + j,
+        `: header ${quoted(h)} should be ${quoted(assets[j])}, the asset of row ${origin.row + rows[j] + 1} (correlation columns follow the rows' order)`
+      );
     }
   }
 
@@ -192,23 +248,36 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   const numberAt = (row: number, column: number, what: string): Reading | undefined => {
     const r = cell(row, column);
     if (r.kind === "number") return r;
-    problem(row, column, ` (${what}): ${r.kind === "blank" ? "blank" : `${quoted(r.text)} is not a number`}`);
+    problem(
+      row,
+      column,
+      ` (${what}): ${r.kind === "blank" ? "blank" : `${quoted(r.text)} is not a number`}`
+    );
     return undefined;
   };
-  const returnReadings = rows.map((row, i) => numberAt(row, returnColumn, `${label(i)} expected return`));
+  const returnReadings = rows.map((row, i) =>
+    numberAt(row, returnColumn, `${label(i)} expected return`)
+  );
   const volReadings = rows.map((row, i) => numberAt(row, volColumn, `${label(i)} volatility`));
-  const plain = [...returnReadings, ...volReadings].filter((r): r is Reading & { kind: "number" } => r?.kind === "number" && !r.percent);
+  const plain = [...returnReadings, ...volReadings].filter(
+    (r): r is Reading & { kind: "number" } => r?.kind === "number" && !r.percent
+  );
   const units = options.units ?? "auto";
-  const percent = units === "percent" || (units === "auto" && plain.some((r) => Math.abs(r.value) > 1));
+  const percent =
+    units === "percent" || (units === "auto" && plain.some((r) => Math.abs(r.value) > 1));
   if (plain.length > 0) {
     const how = percent ? "percentages (7 means 7%)" : "decimals (0.07 means 7%)";
-    notes.push(`Returns and volatilities without a % sign were read as ${how}${units === "auto" ? (percent ? ", since some are above 1" : ", since none is above 1") : ", as chosen"}.`);
+    notes.push(
+      `Returns and volatilities without a % sign were read as ${how}${units === "auto" ? (percent ? ", since some are above 1" : ", since none is above 1") : ", as chosen"}.`
+    );
   }
-  const decimal = (r: Reading | undefined) => (r?.kind === "number" ? (r.percent || percent ? r.hundredth : r.value) : NaN);
+  const decimal = (r: Reading | undefined) =>
+    r?.kind === "number" ? (r.percent || percent ? r.hundredth : r.value) : NaN;
   const returns = returnReadings.map(decimal);
   const vols = volReadings.map(decimal);
   vols.forEach((v, i) => {
-    if (v < 0) problem(rows[i], volColumn, ` (${label(i)} volatility): ${percentText(v)} is negative`);
+    if (v < 0)
+      problem(rows[i], volColumn, ` (${label(i)} volatility): ${percentText(v)} is negative`);
   });
 
   // Correlations: numbers or blanks (a triangle), checked by the core.
@@ -224,15 +293,17 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
         correlationProblem(i, j, `${quoted(r.text)} is not a number`);
       }
       return null;
-    }),
+    })
   );
   const check = checkCorrelations(matrixCells);
   // checkCorrelations mirrors a lower triangle (every cell above the diagonal blank or 0) upwards and an
   // upper triangle downwards; a problem it reports at (i, j) is about the cell the value came from.
   const empty = (c: MatrixCell) => c === null || c === 0;
   const square = rows.length === correlationCount;
-  const upperEmpty = square && matrixCells.every((row, i) => row.every((c, j) => j <= i || empty(c)));
-  const lowerEmpty = square && matrixCells.every((row, i) => row.every((c, j) => j >= i || empty(c)));
+  const upperEmpty =
+    square && matrixCells.every((row, i) => row.every((c, j) => j <= i || empty(c)));
+  const lowerEmpty =
+    square && matrixCells.every((row, i) => row.every((c, j) => j >= i || empty(c)));
   const source = (i: number, j: number): [number, number] => {
     if (upperEmpty) return i >= j ? [i, j] : [j, i];
     if (lowerEmpty) return i <= j ? [i, j] : [j, i];
@@ -240,10 +311,19 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   };
   for (const p of check.problems) {
     // The core names cells by matrix position ("differs from row 2, column 1"); name the source cells instead.
-    const text = p.problem.replace(/row (\d+), column (\d+)/g, (_, r, c) => at(rows[0] + Number(r) - 1, firstCorrelation + Number(c) - 1));
+    const text = p.problem.replace(/row (\d+), column (\d+)/g, (_, r, c) =>
+      at(rows[0] + Number(r) - 1, firstCorrelation + Number(c) - 1)
+    );
     if (p.row === 0) {
-      const area = { row: origin.row + rows[0], column: origin.column + firstCorrelation, rows: rows.length, columns: correlationCount };
-      tableProblem(`correlations ${rangeName(area)}: ${text}${square ? "" : " (one correlation column per asset row)"}`);
+      const area = {
+        row: origin.row + rows[0],
+        column: origin.column + firstCorrelation,
+        rows: rows.length,
+        columns: correlationCount,
+      };
+      tableProblem(
+        `correlations ${rangeName(area)}: ${text}${square ? "" : " (one correlation column per asset row)"}`
+      );
       continue;
     }
     const [i, j] = source(p.row - 1, p.column - 1);
@@ -253,11 +333,16 @@ export function readCmaGrid(grid: readonly (readonly unknown[])[], options: Read
   }
 
   if (found.length > 0 || !check.matrix) return failed();
-  const hasBlank = (upper: boolean) => matrixCells.some((row, i) => row.some((c, j) => (upper ? j > i : j < i) && c === null));
-  if (upperEmpty && hasBlank(true)) notes.push("Correlations were given as a lower triangle and mirrored.");
-  else if (lowerEmpty && hasBlank(false)) notes.push("Correlations were given as an upper triangle and mirrored.");
+  const hasBlank = (upper: boolean) =>
+    matrixCells.some((row, i) => row.some((c, j) => (upper ? j > i : j < i) && c === null));
+  if (upperEmpty && hasBlank(true))
+    notes.push("Correlations were given as a lower triangle and mirrored.");
+  else if (lowerEmpty && hasBlank(false))
+    notes.push("Correlations were given as an upper triangle and mirrored.");
   const n = rows.length;
   const data = check.matrix.data;
-  const correlations = Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * n, (i + 1) * n)));
+  const correlations = Array.from({ length: n }, (_, i) =>
+    Array.from(data.subarray(i * n, (i + 1) * n))
+  );
   return { table: { assets, returns, vols, correlations }, problems: [], notes };
 }

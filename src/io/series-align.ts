@@ -84,10 +84,14 @@ interface Tally {
  * // dates [2, 4]; SPY [0.01, 1.02·1.03 − 1 = 0.0506]; TLT [0.005, −0.01]; TB3MS [0.05, 0.05];
  * // report.series[0].compounded: { count: 1, first: 3, last: 3 }
  */
-export function alignSeries(series: readonly DatedSeries[], options: AlignOptions = {}): AlignedSeries {
+export function alignSeries(
+  series: readonly DatedSeries[],
+  options: AlignOptions = {}
+): AlignedSeries {
   for (const { name, dates, values } of series) {
     if (dates.length === 0) throw invalid(name, "empty");
-    if (values.length !== dates.length) throw invalid(name, `${values.length} values for ${dates.length} dates`);
+    if (values.length !== dates.length)
+      throw invalid(name, `${values.length} values for ${dates.length} dates`);
     requireDates(dates, name);
   }
   const returns = series.filter(({ kind }) => kind === "returns");
@@ -95,14 +99,21 @@ export function alignSeries(series: readonly DatedSeries[], options: AlignOption
   const common = returns.map(({ dates }) => dates).reduce(intersect);
   if (common.length === 0) throw invalid("series", "no date common to every return series");
   const rates = series.filter(({ kind }) => kind === "rates");
-  const latest = rates.reduce<DatedSeries | null>((late, rate) => (late === null || rate.dates[0] > late.dates[0] ? rate : late), null);
+  const latest = rates.reduce<DatedSeries | null>(
+    (late, rate) => (late === null || rate.dates[0] > late.dates[0] ? rate : late),
+    null
+  );
   const ratesKnown = latest === null ? 0 : common.findIndex((date) => date >= latest.dates[0]);
-  if (latest !== null && ratesKnown < 0) throw invalid(latest.name, "starts after the last common date of the return series");
-  const start = ratesKnown === 0 && returns.some(({ dates }) => dates[0] < common[0]) ? 1 : ratesKnown;
+  if (latest !== null && ratesKnown < 0)
+    throw invalid(latest.name, "starts after the last common date of the return series");
+  const start =
+    ratesKnown === 0 && returns.some(({ dates }) => dates[0] < common[0]) ? 1 : ratesKnown;
   if (start === common.length) throw invalid("series", "one common date, so no common period");
   const dates = common.slice(start);
   const periodStart = start === 0 ? -Infinity : common[start - 1];
-  const aligned = series.map((one) => (one.kind === "returns" ? alignReturns(one, dates, periodStart) : carryRates(one, dates)));
+  const aligned = series.map((one) =>
+    one.kind === "returns" ? alignReturns(one, dates, periodStart) : carryRates(one, dates)
+  );
   return {
     dates,
     values: aligned.map(({ values }) => values),
@@ -120,7 +131,7 @@ export function alignSeries(series: readonly DatedSeries[], options: AlignOption
 /** Dates in both ascending arrays. */
 function intersect(a: Float64Array, b: Float64Array): Float64Array {
   const both: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] < b[j]) i++;
     else if (b[j] < a[i]) j++;
     else {
@@ -133,7 +144,11 @@ function intersect(a: Float64Array, b: Float64Array): Float64Array {
 }
 
 /** Each row's return since the previous row (the first row's since periodStart): the series' own returns, compounded. */
-function alignReturns({ name, dates: own, values: returns }: DatedSeries, dates: Float64Array, periodStart: number): { values: Float64Array; report: SeriesAlignment } {
+function alignReturns(
+  { name, dates: own, values: returns }: DatedSeries,
+  dates: Float64Array,
+  periodStart: number
+): { values: Float64Array; report: SeriesAlignment } {
   const values = new Float64Array(dates.length);
   const dropped = tally();
   const compounded = tally();
@@ -149,11 +164,17 @@ function alignReturns({ name, dates: own, values: returns }: DatedSeries, dates:
     values[i] = j === from ? returns[j] : growth * (1 + returns[j]) - 1;
   }
   for (; j < own.length; j++) note(dropped, own[j]);
-  return { values, report: { name, kind: "returns", dropped: spanOf(dropped), compounded: spanOf(compounded) } };
+  return {
+    values,
+    report: { name, kind: "returns", dropped: spanOf(dropped), compounded: spanOf(compounded) },
+  };
 }
 
 /** Each row's last observation on or before its date. */
-function carryRates({ name, dates: own, values: rates }: DatedSeries, dates: Float64Array): { values: Float64Array; report: SeriesAlignment } {
+function carryRates(
+  { name, dates: own, values: rates }: DatedSeries,
+  dates: Float64Array
+): { values: Float64Array; report: SeriesAlignment } {
   const values = new Float64Array(dates.length);
   const filled = tally();
   let longestCarry = 0;

@@ -23,7 +23,15 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
  * @example excelSerial(2023, 2, 29) // null
  */
 export function excelSerial(year: number, month: number, day: number): number | null {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (
+    year < 1900 ||
+    year > 9999 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return null;
   const serial = Date.UTC(year, month - 1, day) / MS_PER_DAY + SERIAL_1970;
   return serial < 61 ? serial - 1 : serial;
 }

@@ -1,9 +1,20 @@
 import { invalid } from "../core/errors";
 import { DATE_FORMATS, parseDate } from "./series-dates";
-import { findFileLayout, type FileLayout, type FileColumn, type SeriesFormat } from "./series-format";
+import {
+  findFileLayout,
+  type FileLayout,
+  type FileColumn,
+  type SeriesFormat,
+} from "./series-format";
 import { readNumber } from "./series-numbers";
 import { readRows, type TextRow } from "./series-table";
-import { seriesKind, toDecimals, unitFromValues, type ColumnUnit, type SeriesKind } from "./series-units";
+import {
+  seriesKind,
+  toDecimals,
+  unitFromValues,
+  type ColumnUnit,
+  type SeriesKind,
+} from "./series-units";
 
 /** A series ready for alignment: decimals on ascending Excel serial dates. */
 export interface DatedSeries {
@@ -60,12 +71,18 @@ interface ColumnCells {
  */
 export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): SeriesFile {
   const layout = findFileLayout(readRows(text), options.columns);
-  const unknown = Object.keys(options.units ?? {}).find((name) => !layout.header.cells.some((cell) => cell.trim() === name));
+  const unknown = Object.keys(options.units ?? {}).find(
+    (name) => !layout.header.cells.some((cell) => cell.trim() === name)
+  );
   if (unknown !== undefined) throw invalid("units", `no column "${unknown}"`);
   const dateColumn = layout.header.cells[0].trim() || "Date";
   const size = layout.rows.length;
   const dates = new Float64Array(size);
-  const cells = layout.columns.map((): ColumnCells => ({ values: new Float64Array(size), hundredths: new Float64Array(size), percentLine: 0 }));
+  const cells = layout.columns.map((): ColumnCells => ({
+    values: new Float64Array(size),
+    hundredths: new Float64Array(size),
+    percentLine: 0,
+  }));
   layout.rows.forEach((row, k) => {
     dates[k] = readDate(row, dateColumn);
     layout.columns.forEach((column, c) => readCell(row, column, k, cells[c]));
@@ -73,14 +90,20 @@ export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): 
   const order = ascending(layout, dates, dateColumn);
   return {
     format: layout.format,
-    series: layout.columns.map((column, c) => toSeries(layout, column, cells[c], dates, order, options.units?.[column.name])),
+    series: layout.columns.map((column, c) =>
+      toSeries(layout, column, cells[c], dates, order, options.units?.[column.name])
+    ),
     ignored: layout.ignored,
   };
 }
 
 function readDate(row: TextRow, dateColumn: string): number {
   const serial = parseDate(row.cells[0]);
-  if (serial === null) throw invalid(`line ${row.line}, column ${dateColumn}`, `"${row.cells[0].trim()}" is not a date (expected ${DATE_FORMATS})`);
+  if (serial === null)
+    throw invalid(
+      `line ${row.line}, column ${dateColumn}`,
+      `"${row.cells[0].trim()}" is not a date (expected ${DATE_FORMATS})`
+    );
   return serial;
 }
 
@@ -106,14 +129,28 @@ function ascending(layout: FileLayout, dates: Float64Array, dateColumn: string):
   const order = Array.from(dates.keys()).sort((a, b) => dates[a] - dates[b]);
   for (let k = 1; k < order.length; k++) {
     if (dates[order[k]] !== dates[order[k - 1]]) continue;
-    const [first, again] = [layout.rows[order[k - 1]], layout.rows[order[k]]].sort((a, b) => a.line - b.line);
-    throw invalid(`line ${again.line}, column ${dateColumn}`, `${again.cells[0].trim()} repeats line ${first.line}`);
+    const [first, again] = [layout.rows[order[k - 1]], layout.rows[order[k]]].sort(
+      (a, b) => a.line - b.line
+    );
+    throw invalid(
+      `line ${again.line}, column ${dateColumn}`,
+      `${again.cells[0].trim()} repeats line ${first.line}`
+    );
   }
   return order;
 }
 
-function toSeries(layout: FileLayout, column: FileColumn, cells: ColumnCells, dates: Float64Array, order: readonly number[], given: ColumnUnit | undefined): ParsedSeries {
-  const [presentDates, presentValues, presentHundredths] = [0, 1, 2].map(() => new Float64Array(order.length));
+function toSeries(
+  layout: FileLayout,
+  column: FileColumn,
+  cells: ColumnCells,
+  dates: Float64Array,
+  order: readonly number[],
+  given: ColumnUnit | undefined
+): ParsedSeries {
+  const [presentDates, presentValues, presentHundredths] = [0, 1, 2].map(
+    () => new Float64Array(order.length)
+  );
   let present = 0;
   for (const k of order) {
     if (Number.isNaN(cells.values[k])) continue;
@@ -122,19 +159,40 @@ function toSeries(layout: FileLayout, column: FileColumn, cells: ColumnCells, da
     presentHundredths[present++] = cells.hundredths[k];
   }
   const values = presentValues.slice(0, present);
-  const unit = settleUnit(given ?? unitFromValues(column.unit, values), cells.percentLine, column.name);
+  const unit = settleUnit(
+    given ?? unitFromValues(column.unit, values),
+    cells.percentLine,
+    column.name
+  );
   if (unit === "prices") {
     const bad = layout.rows.findIndex((_, k) => cells.values[k] <= 0);
-    if (bad >= 0) throw invalid(`line ${layout.rows[bad].line}, column ${column.name}`, `${layout.rows[bad].cells[column.index].trim()} is not a positive price`);
+    if (bad >= 0)
+      throw invalid(
+        `line ${layout.rows[bad].line}, column ${column.name}`,
+        `${layout.rows[bad].cells[column.index].trim()} is not a positive price`
+      );
   }
-  const decimals = toDecimals(unit, presentDates.slice(0, present), values, presentHundredths.slice(0, present));
-  if (decimals.values.length === 0) throw invalid(`column ${column.name}`, unit === "prices" ? "fewer than 2 prices" : "no values");
-  return { name: column.name, kind: seriesKind(unit), unit, ...decimals, missing: order.length - present };
+  const decimals = toDecimals(
+    unit,
+    presentDates.slice(0, present),
+    values,
+    presentHundredths.slice(0, present)
+  );
+  if (decimals.values.length === 0)
+    throw invalid(`column ${column.name}`, unit === "prices" ? "fewer than 2 prices" : "no values");
+  return {
+    name: column.name,
+    kind: seriesKind(unit),
+    unit,
+    ...decimals,
+    missing: order.length - present,
+  };
 }
 
 /** A "%" sign makes returns percent and is wrong on a price. */
 function settleUnit(unit: ColumnUnit, percentLine: number, name: string): ColumnUnit {
   if (percentLine === 0) return unit;
-  if (unit === "prices") throw invalid(`line ${percentLine}, column ${name}`, "a price cannot be a percentage");
+  if (unit === "prices")
+    throw invalid(`line ${percentLine}, column ${name}`, "a price cannot be a percentage");
   return unit === "returns" ? "returns-percent" : unit;
 }

@@ -37,7 +37,8 @@ export interface FileLayout {
 }
 
 /** Expected layouts, for messages. */
-const EXPECTED = "expected a csv with a header row, then dates in the first column (yahoo, fred, kenneth french or date + values)";
+const EXPECTED =
+  "expected a csv with a header row, then dates in the first column (yahoo, fred, kenneth french or date + values)";
 /** A date column's header: "Date", "DATE", "observation_date", "Trade Date", "Date (MM/DD/YYYY)". */
 const DATE_LABEL = /^(?:[a-z]+[ _])?date(?:$|[^a-z])/i;
 const FRED_ID = /^[A-Z][A-Z0-9_]*$/;
@@ -54,16 +55,29 @@ const FRENCH_END = /annual|copyright/i;
  */
 export function findFileLayout(table: readonly TextRow[], columns?: readonly string[]): FileLayout {
   const headerAt = table.findIndex((row, k) => isHeader(row, table[k + 1]));
-  if (headerAt < 0) throw invalid("file", table.every(isBlank) ? "empty" : `no header row followed by dates; ${EXPECTED}`);
+  if (headerAt < 0)
+    throw invalid(
+      "file",
+      table.every(isBlank) ? "empty" : `no header row followed by dates; ${EXPECTED}`
+    );
   const header = table[headerAt];
   const names = header.cells.map((cell) => cell.trim());
   const format = formatOf(names, table[headerAt + 1]);
   const rows = dataRows(table.slice(headerAt + 1), format);
   if (rows.length === 0) throw invalid("file", `no data after the header on line ${header.line}`);
-  const named: NamedColumn[] = names.map((name, index) => ({ index, name })).filter(({ index, name }) => index > 0 && name !== "");
-  const chosen = columns === undefined ? defaultColumns(format, named, rows) : named.filter(({ name }) => columns.includes(name));
+  const named: NamedColumn[] = names
+    .map((name, index) => ({ index, name }))
+    .filter(({ index, name }) => index > 0 && name !== "");
+  const chosen =
+    columns === undefined
+      ? defaultColumns(format, named, rows)
+      : named.filter(({ name }) => columns.includes(name));
   const missing = columns?.find((name) => !named.some((column) => column.name === name));
-  if (missing !== undefined) throw invalid("columns", `no column "${missing}" (the file has ${named.map(({ name }) => name).join(", ")})`);
+  if (missing !== undefined)
+    throw invalid(
+      "columns",
+      `no column "${missing}" (the file has ${named.map(({ name }) => name).join(", ")})`
+    );
   if (chosen.length === 0) throw invalid("file", `no value columns on line ${header.line}`);
   return {
     format,
@@ -77,37 +91,54 @@ export function findFileLayout(table: readonly TextRow[], columns?: readonly str
 /** A header has a value column name and either a date label first or a date on the next row. */
 function isHeader(row: TextRow, next: TextRow | undefined): boolean {
   const label = row.cells[0].trim();
-  if (!row.cells.slice(1).some((cell) => cell.trim() !== "") || parseDate(label) !== null) return false;
+  if (!row.cells.slice(1).some((cell) => cell.trim() !== "") || parseDate(label) !== null)
+    return false;
   return DATE_LABEL.test(label) || (next !== undefined && parseDate(next.cells[0]) !== null);
 }
 
 function formatOf(names: readonly string[], first: TextRow | undefined): SeriesFormat {
   const lower = names.map((name) => name.toLowerCase());
-  if (YAHOO_COLUMNS.every((name) => lower.includes(name)) && !lower.includes("price")) return "yahoo";
+  if (YAHOO_COLUMNS.every((name) => lower.includes(name)) && !lower.includes("price"))
+    return "yahoo";
   const values = names.slice(1).filter((name) => name !== "");
-  if ((names[0] === "DATE" || lower[0] === "observation_date") && values.every((name) => FRED_ID.test(name))) return "fred";
+  if (
+    (names[0] === "DATE" || lower[0] === "observation_date") &&
+    values.every((name) => FRED_ID.test(name))
+  )
+    return "fred";
   const compactDates = first !== undefined && /^\d{8}$/.test(first.cells[0].trim());
   return lower.includes("mkt-rf") || (names[0] === "" && compactDates) ? "french" : "generic";
 }
 
 /** Rows after the header without blank lines; a French file's daily data end at its first blank or trailer line. */
 function dataRows(after: readonly TextRow[], format: SeriesFormat): TextRow[] {
-  const end = format === "french" ? after.findIndex((row) => isBlank(row) || FRENCH_END.test(row.cells[0])) : -1;
+  const end =
+    format === "french"
+      ? after.findIndex((row) => isBlank(row) || FRENCH_END.test(row.cells[0]))
+      : -1;
   return (end < 0 ? after : after.slice(0, end)).filter((row) => !isBlank(row));
 }
 
-function defaultColumns(format: SeriesFormat, named: readonly NamedColumn[], rows: readonly TextRow[]): NamedColumn[] {
+function defaultColumns(
+  format: SeriesFormat,
+  named: readonly NamedColumn[],
+  rows: readonly TextRow[]
+): NamedColumn[] {
   switch (format) {
     case "yahoo": {
       const adjusted = named.filter(({ name }) => name.toLowerCase() === "adj close");
-      return adjusted.length > 0 ? adjusted : named.filter(({ name }) => name.toLowerCase() === "close");
+      return adjusted.length > 0
+        ? adjusted
+        : named.filter(({ name }) => name.toLowerCase() === "close");
     }
     case "fred":
     case "french":
       return [...named];
     case "generic": {
       const recognised = named.filter(({ name }) => unitFromHeader(name) !== null);
-      return recognised.length > 0 ? recognised : named.filter(({ index }) => firstValueIsNumber(rows, index));
+      return recognised.length > 0
+        ? recognised
+        : named.filter(({ index }) => firstValueIsNumber(rows, index));
     }
   }
 }

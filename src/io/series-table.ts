@@ -25,7 +25,8 @@ export function readRows(text: string): TextRow[] {
     return row;
   });
   const problem = parsed.errors[0];
-  if (problem !== undefined) throw invalid(`line ${rows[problem.row ?? 0]?.line ?? line}`, problem.message.toLowerCase());
+  if (problem !== undefined)
+    throw invalid(`line ${rows[problem.row ?? 0]?.line ?? line}`, problem.message.toLowerCase());
   return rows;
 }
 

@@ -24,7 +24,8 @@ export function seriesKind(unit: ColumnUnit): SeriesKind {
 
 /** Words are delimited by anything but a letter, so "spy_ret" and "10y_yield" name units. */
 const PERCENT = /%|(?<![a-z])(?:pct|percent)(?![a-z])/;
-const UNIT_WORDS = /(?<![a-z])(?:returns?|ret|change|chg|rates?|yield|libor|sofr|t-?bill|fed ?funds|price|close|adj|nav|level|index)(?![a-z])/g;
+const UNIT_WORDS =
+  /(?<![a-z])(?:returns?|ret|change|chg|rates?|yield|libor|sofr|t-?bill|fed ?funds|price|close|adj|nav|level|index)(?![a-z])/g;
 const RETURN_WORD = /^(?:returns?|ret|change|chg)$/;
 const RATE_WORD = /^(?:rates?|yield|libor|sofr|t-?bill|fed ?funds)$/;
 
@@ -69,7 +70,12 @@ export function unitFromValues(detected: ColumnUnit | null, values: Float64Array
  * @example toDecimals("prices", Float64Array.of(1, 2, 3), Float64Array.of(100, 102, 99.96), Float64Array.of(1, 1.02, 0.9996)) // dates [2, 3], values [0.02, −0.02]
  * @example toDecimals("rates-percent", Float64Array.of(1), Float64Array.of(5.25), Float64Array.of(0.0525)) // values [0.0525]
  */
-export function toDecimals(unit: ColumnUnit, dates: Float64Array, values: Float64Array, hundredths: Float64Array): { dates: Float64Array; values: Float64Array } {
+export function toDecimals(
+  unit: ColumnUnit,
+  dates: Float64Array,
+  values: Float64Array,
+  hundredths: Float64Array
+): { dates: Float64Array; values: Float64Array } {
   if (unit === "returns") return { dates, values };
   if (unit !== "prices") return { dates, values: hundredths };
   const returns = new Float64Array(Math.max(values.length - 1, 0));

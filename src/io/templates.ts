@@ -14,14 +14,22 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: "stocks-bonds-cash",
     label: "Stocks, bonds and cash (example)",
-    description: "The worked example of the design notes: returns 7% / 5% / 3%, volatilities 15% / 6% / 1%.",
+    description:
+      "The worked example of the design notes: returns 7% / 5% / 3%, volatilities 15% / 6% / 1%.",
     // DESIGN.md §1: ρ(stocks, bonds) −0.3, ρ(stocks, cash) −0.05, ρ(bonds, cash) 0.1; a lower triangle.
-    csv: ["Asset,Expected return,Volatility,Stocks,Bonds,Cash", "Stocks,7%,15%,1,,", "Bonds,5%,6%,-0.3,1,", "Cash,3%,1%,-0.05,0.1,1", ""].join("\n"),
+    csv: [
+      "Asset,Expected return,Volatility,Stocks,Bonds,Cash",
+      "Stocks,7%,15%,1,,",
+      "Bonds,5%,6%,-0.3,1,",
+      "Cash,3%,1%,-0.05,0.1,1",
+      "",
+    ].join("\n"),
   },
   {
     id: "blank",
     label: "Blank (fill in on the sheet)",
-    description: "Three assets and cash at 0%, uncorrelated: type your own assumptions into the sheet's input cells.",
+    description:
+      "Three assets and cash at 0%, uncorrelated: type your own assumptions into the sheet's input cells.",
     csv: [
       "Asset,Expected return,Volatility,Asset 1,Asset 2,Asset 3,Cash",
       "Asset 1,0%,0%,1,0,0,0",

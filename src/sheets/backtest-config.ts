@@ -57,14 +57,25 @@ export interface BacktestConfig {
   /** Trailing window of the rolling-returns column and chart, in years. */
   readonly rollingYears: number;
   /** The optional Monte Carlo block (=STACK.BOOTSTRAP). */
-  readonly monteCarlo?: { readonly years: number; readonly paths: number; readonly block: number; readonly seed: number };
+  readonly monteCarlo?: {
+    readonly years: number;
+    readonly paths: number;
+    readonly block: number;
+    readonly seed: number;
+  };
 }
 
 /** A preset fills holdings and rebalancing; the pane maps `index` and `treasuries` onto the user's series. */
 export interface Preset {
   readonly id: string;
   readonly label: string;
-  readonly holdings: readonly { readonly role: "index" | "treasuries"; readonly name: string; readonly leverage: number; readonly expenseRatio: number; readonly weight: number }[];
+  readonly holdings: readonly {
+    readonly role: "index" | "treasuries";
+    readonly name: string;
+    readonly leverage: number;
+    readonly expenseRatio: number;
+    readonly weight: number;
+  }[];
   readonly rebalance: Rebalance;
 }
 
@@ -78,7 +89,13 @@ export const PRESETS: readonly Preset[] = [
     label: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
     holdings: [
       { role: "index", name: "3x S&P 500", leverage: 3, expenseRatio: 0.0091, weight: 0.55 },
-      { role: "treasuries", name: "3x long Treasuries", leverage: 3, expenseRatio: 0.0091, weight: 0.45 },
+      {
+        role: "treasuries",
+        name: "3x long Treasuries",
+        leverage: 3,
+        expenseRatio: 0.0091,
+        weight: 0.45,
+      },
     ],
     rebalance: "Q",
   },
@@ -87,7 +104,13 @@ export const PRESETS: readonly Preset[] = [
     label: "40/60 3x S&P 500 / 3x long Treasuries (quarterly)",
     holdings: [
       { role: "index", name: "3x S&P 500", leverage: 3, expenseRatio: 0.0091, weight: 0.4 },
-      { role: "treasuries", name: "3x long Treasuries", leverage: 3, expenseRatio: 0.0091, weight: 0.6 },
+      {
+        role: "treasuries",
+        name: "3x long Treasuries",
+        leverage: 3,
+        expenseRatio: 0.0091,
+        weight: 0.6,
+      },
     ],
     rebalance: "Q",
   },

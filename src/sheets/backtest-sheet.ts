@@ -114,7 +114,11 @@ export interface BacktestSheet {
   /** The =STACK.STATS spill: a label column, then one column per result column. */
   readonly summary: Area;
   /** One row per calendar year: the year (a value), then one formula per result column. */
-  readonly annual: { readonly years: readonly number[]; readonly yearCells: Area; readonly returns: Area };
+  readonly annual: {
+    readonly years: readonly number[];
+    readonly yearCells: Area;
+    readonly returns: Area;
+  };
   readonly monteCarlo?: MonteCarloCells;
   /** Every formula that shows text (holding names in headings), with the text it shows when built. */
   readonly labels: readonly Label[];
@@ -152,20 +156,35 @@ const STATS_FORMATS: Record<keyof SeriesStats, string> = {
  * @throws Error with a message for the user when the configuration cannot be built (no holdings, a holding
  *   on a rate series, start after end, no rows in range, a rolling window longer than the data, ...)
  */
-export function backtestSheet(config: BacktestConfig, data: BacktestData, builtOn: string): BacktestSheet {
+export function backtestSheet(
+  config: BacktestConfig,
+  data: BacktestData,
+  builtOn: string
+): BacktestSheet {
   const { first, rows } = checkConfig(config, data);
   const { holdings, benchmark } = config;
   const n = holdings.length;
   const k = 1 + (benchmark ? 1 : 0) + n; // result columns: portfolio, benchmark, holdings
   const shown = benchmark ? 2 : 1; // drawdowns and rolling returns: portfolio and benchmark
   const width = Math.max(REPORT_COLUMNS, 1 + k);
-  const { blocks, styles, labels, put, style, label, row: reportRow, section } = sheetBuilder(width);
+  const {
+    blocks,
+    styles,
+    labels,
+    put,
+    style,
+    label,
+    row: reportRow,
+    section,
+  } = sheetBuilder(width);
   const ref = (c: Cell) => cellName(c.row, c.column, true);
   const at = (row: number, column: number): Cell => ({ row, column });
   const cellArea = (c: Cell): Area => ({ ...c, rows: 1, columns: 1 });
 
   // Data columns, right of the report.
-  const used = [...new Set([...holdings.map((h) => h.series), ...(benchmark ? [benchmark.series] : [])])];
+  const used = [
+    ...new Set([...holdings.map((h) => h.series), ...(benchmark ? [benchmark.series] : [])]),
+  ];
   const dateColumn = width + 1;
   const seriesColumn = (series: number) => dateColumn + 1 + used.indexOf(series);
   const rateColumn = config.rate === undefined ? undefined : dateColumn + 1 + used.length;
@@ -174,7 +193,12 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   const drawdownColumn = growthColumn + k;
   const rollingColumn = drawdownColumn + shown;
   const pathsColumn = rollingColumn + shown;
-  const dataArea = (column: number, columns = 1, height = rows): Area => ({ row: TOP, column, rows: height, columns });
+  const dataArea = (column: number, columns = 1, height = rows): Area => ({
+    row: TOP,
+    column,
+    rows: height,
+    columns,
+  });
   const dates = dataArea(dateColumn);
   const rates = rateColumn === undefined ? undefined : dataArea(rateColumn);
   const returns = dataArea(returnsColumn, k);
@@ -184,9 +208,21 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   const rolling = dataArea(rollingColumn, shown);
   const names: NamedRange[] = [
     { name: "Backtest_Dates", area: dates, comment: "Dates of the backtest's rows" },
-    ...(rates ? [{ name: "Backtest_Rates", area: rates, comment: "Annual borrowing rate of each row (decimal)" }] : []),
+    ...(rates
+      ? [
+          {
+            name: "Backtest_Rates",
+            area: rates,
+            comment: "Annual borrowing rate of each row (decimal)",
+          },
+        ]
+      : []),
     { name: "Backtest_Holdings", area: simulated, comment: "Daily returns of the simulated funds" },
-    { name: "Backtest_Returns", area: returns, comment: "Daily returns: portfolio, benchmark, funds" },
+    {
+      name: "Backtest_Returns",
+      area: returns,
+      comment: "Daily returns: portfolio, benchmark, funds",
+    },
     { name: "Backtest_Growth", area: growth },
     { name: "Backtest_Drawdowns", area: drawdowns },
     { name: "Backtest_Rolling", area: rolling },
@@ -195,21 +231,41 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   // Title.
   const period = `${formatDate(data.dates[first])} to ${formatDate(data.dates[first + rows - 1])}`;
   put(0, 0, [[config.title]], theme.title);
-  put(1, 0, [[`Daily data ${period} (${rows.toLocaleString("en-US")} days) · built ${builtOn} with Stack`]], theme.subtitle);
+  put(
+    1,
+    0,
+    [[`Daily data ${period} (${rows.toLocaleString("en-US")} days) · built ${builtOn} with Stack`]],
+    theme.subtitle
+  );
   if (data.notes.length > 0) put(2, 0, [[data.notes.join(" · ")]], theme.subtitle);
   put(3, 0, [["Orange cells are inputs: edit them and every result recalculates."]], theme.note);
 
   // Holdings: one simulated fund per row, then the benchmark, which is simulated the same way but not held.
   section(TOP, "Holdings");
   const holdingsHeader = TOP + 1;
-  put(holdingsHeader, 0, [["Holding", "Index series", "Leverage", "Expense ratio", "Spread over the rate", "Weight"]], theme.header);
+  put(
+    holdingsHeader,
+    0,
+    [["Holding", "Index series", "Leverage", "Expense ratio", "Spread over the rate", "Weight"]],
+    theme.header
+  );
   const holdingsTop = holdingsHeader + 1;
   const seriesName = (series: number) => data.series[series].name;
-  const funds = [...holdings, ...(benchmark ? [{ ...benchmark, leverage: 1, expenseRatio: 0, spread: 0 }] : [])];
+  const funds = [
+    ...holdings,
+    ...(benchmark ? [{ ...benchmark, leverage: 1, expenseRatio: 0, spread: 0 }] : []),
+  ];
   put(
     holdingsTop,
     0,
-    funds.map((f, i) => [f.name, seriesName(f.series), f.leverage, f.expenseRatio, f.spread, i < n ? holdings[i].weight : "benchmark"]),
+    funds.map((f, i) => [
+      f.name,
+      seriesName(f.series),
+      f.leverage,
+      f.expenseRatio,
+      f.spread,
+      i < n ? holdings[i].weight : "benchmark",
+    ])
   );
   const fundInputs = funds.map((_, i): FundInputs => {
     const r = holdingsTop + i;
@@ -227,7 +283,14 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   const cashWeight = at(totalRow + 1, 5);
   put(totalRow, 0, [
     ["Total weight", null, null, null, null, formula(`=SUM(${rangeName(weights)})`)],
-    ["Cash, earning nothing (1 − total)", null, null, null, null, formula(`=1-${cellName(totalRow, 5)}`)],
+    [
+      "Cash, earning nothing (1 − total)",
+      null,
+      null,
+      null,
+      null,
+      formula(`=1-${cellName(totalRow, 5)}`),
+    ],
   ]);
   style(reportRow(totalRow, REPORT_COLUMNS), theme.total);
   style({ row: totalRow, column: 5, rows: 2, columns: 1 }, { numberFormat: PERCENT });
@@ -235,15 +298,33 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   // Settings: label, value, explanation.
   const settingsTop = totalRow + 4;
   section(settingsTop - 1, "Settings");
-  const [rebalance, band, startAmount, rollingYears, rollingWindow] = [0, 1, 2, 3, 4].map((i) => at(settingsTop + i, 1));
+  const [rebalance, band, startAmount, rollingYears, rollingWindow] = [0, 1, 2, 3, 4].map((i) =>
+    at(settingsTop + i, 1)
+  );
   const rateName = config.rate === undefined ? "none: 0%" : seriesName(config.rate);
   put(settingsTop, 0, [
-    ["Rebalance", config.rebalance, "D, W, M, Q or A (each day, week, month, quarter or year), NONE, or a number of days"],
-    ["Rebalancing band", config.band ?? null, "Also rebalance when a weight drifts this far from its target (blank: no band)"],
+    [
+      "Rebalance",
+      config.rebalance,
+      "D, W, M, Q or A (each day, week, month, quarter or year), NONE, or a number of days",
+    ],
+    [
+      "Rebalancing band",
+      config.band ?? null,
+      "Also rebalance when a weight drifts this far from its target (blank: no band)",
+    ],
     ["Start amount", config.startAmount, null],
     ["Rolling window (years)", config.rollingYears, null],
-    ["Rolling window (days)", formula(`=ROUND(${ref(rollingYears)}*${TRADING_DAYS},0)`), `${TRADING_DAYS} trading days a year`],
-    ["Borrowing rate", rateName, "Annual; each fund pays (leverage − 1) × (rate + spread) × days/360"],
+    [
+      "Rolling window (days)",
+      formula(`=ROUND(${ref(rollingYears)}*${TRADING_DAYS},0)`),
+      `${TRADING_DAYS} trading days a year`,
+    ],
+    [
+      "Borrowing rate",
+      rateName,
+      "Annual; each fund pays (leverage − 1) × (rate + spread) × days/360",
+    ],
   ]);
   style({ row: settingsTop, column: 1, rows: 4, columns: 1 }, theme.input);
   style(cellArea(band), { numberFormat: PERCENT });
@@ -254,10 +335,16 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   style({ row: settingsTop, column: 2, rows: 6, columns: 1 }, theme.note);
 
   // Result columns and their headings: "Portfolio", then labels that follow the name inputs.
-  const columns = ["Portfolio", ...funds.slice(n).map((f) => f.name), ...holdings.map((h) => h.name)];
+  const columns = [
+    "Portfolio",
+    ...funds.slice(n).map((f) => f.name),
+    ...holdings.map((h) => h.name),
+  ];
   const nameCells = [...fundInputs.slice(n), ...fundInputs.slice(0, n)].map((f) => f.name);
   const headings = (r: number, column: number, count = k): Content[] =>
-    columns.slice(0, count).map((text, j) => (j === 0 ? text : label(at(r, column + j), nameCells[j - 1], text)));
+    columns
+      .slice(0, count)
+      .map((text, j) => (j === 0 ? text : label(at(r, column + j), nameCells[j - 1], text)));
 
   // The data: group headings, column headings, values.
   const groups: [number, string][] = [
@@ -269,7 +356,10 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
     ...(config.monteCarlo ? ([[pathsColumn, "Monte Carlo paths"]] as [number, string][]) : []),
   ];
   const lastColumn = config.monteCarlo ? pathsColumn : rollingColumn + shown - 1;
-  for (const [column, text] of groups) put(HEADER_ROW - 1, column, [[text]], { font: { bold: true, color: theme.section.font.color } });
+  for (const [column, text] of groups)
+    put(HEADER_ROW - 1, column, [[text]], {
+      font: { bold: true, color: theme.section.font.color },
+    });
   put(HEADER_ROW, dateColumn, [
     [
       "Date",
@@ -282,28 +372,43 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
       ...(config.monteCarlo ? ["Annualised return"] : []),
     ],
   ]);
-  style({ row: HEADER_ROW, column: dateColumn, rows: 1, columns: lastColumn - dateColumn + 1 }, theme.header);
+  style(
+    { row: HEADER_ROW, column: dateColumn, rows: 1, columns: lastColumn - dateColumn + 1 },
+    theme.header
+  );
   const values = (series: DataSeries) => series.values.subarray(first, first + rows);
-  const columnsOfData = [data.dates.subarray(first, first + rows), ...used.map((s) => values(data.series[s])), ...(config.rate === undefined ? [] : [values(data.series[config.rate])])];
+  const columnsOfData = [
+    data.dates.subarray(first, first + rows),
+    ...used.map((s) => values(data.series[s])),
+    ...(config.rate === undefined ? [] : [values(data.series[config.rate])]),
+  ];
   put(
     TOP,
     dateColumn,
-    Array.from({ length: rows }, (_, t) => columnsOfData.map((c) => c[t])),
+    Array.from({ length: rows }, (_, t) => columnsOfData.map((c) => c[t]))
   );
   style(dates, { numberFormat: DATE });
   style(dataArea(dateColumn + 1, returnsColumn - dateColumn - 1), { numberFormat: PERCENT });
-  names.push({ name: "Backtest_Data", area: dataArea(dateColumn, returnsColumn - dateColumn), comment: "The aligned data, as values" });
+  names.push({
+    name: "Backtest_Data",
+    area: dataArea(dateColumn, returnsColumn - dateColumn),
+    comment: "The aligned data, as values",
+  });
 
   // The spilled results, one formula each in the first data row.
   const ratesArgument = rates ? "Backtest_Rates" : "0";
   const fundFormula = (f: FundInputs, series: number) => {
     const index = rangeName(dataArea(seriesColumn(series)), true);
-    return formula(`=STACK.LETF.SERIES(${index},${ref(f.leverage)},${ref(f.expenseRatio)},${ratesArgument},Backtest_Dates,${ref(f.spread)})`);
+    return formula(
+      `=STACK.LETF.SERIES(${index},${ref(f.leverage)},${ref(f.expenseRatio)},${ratesArgument},Backtest_Dates,${ref(f.spread)})`
+    );
   };
   const bandArgument = `IF(ISNUMBER(${ref(band)}),${ref(band)},"")`;
   const portfolioPair = rangeName(dataArea(returnsColumn, shown), true);
   const firstRow: Content[] = [
-    formula(`=STACK.BACKTEST(Backtest_Holdings,Backtest_Weights,${ref(rebalance)},Backtest_Dates,${bandArgument})`),
+    formula(
+      `=STACK.BACKTEST(Backtest_Holdings,Backtest_Weights,${ref(rebalance)},Backtest_Dates,${bandArgument})`
+    ),
     ...(benchmark ? [fundFormula(fundInputs[n], benchmark.series)] : []),
     ...holdings.map((h, i) => fundFormula(fundInputs[i], h.series)),
     formula(`=STACK.GROWTH(Backtest_Returns,${ref(startAmount)})`),
@@ -320,12 +425,25 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
 
   // Summary: one =STACK.STATS over every result column, so its labels come once.
   const summaryTop = settingsTop + 9;
-  section(summaryTop - 2, `Summary (${TRADING_DAYS} trading days a year; risk-free return: ${rates ? "each day's borrowing rate / 252" : "0"})`);
+  section(
+    summaryTop - 2,
+    `Summary (${TRADING_DAYS} trading days a year; risk-free return: ${rates ? "each day's borrowing rate / 252" : "0"})`
+  );
   put(summaryTop - 1, 0, [["Statistic", ...headings(summaryTop - 1, 1)]], theme.header);
-  put(summaryTop, 0, [[formula(`=STACK.STATS(Backtest_Returns${rates ? ",Backtest_Rates/252" : ""})`)]]);
+  put(summaryTop, 0, [
+    [formula(`=STACK.STATS(Backtest_Returns${rates ? ",Backtest_Rates/252" : ""})`)],
+  ]);
   const summary: Area = { row: summaryTop, column: 0, rows: STATS_ROWS.length, columns: 1 + k };
-  STATS_ROWS.forEach(([key], i) => style({ row: summaryTop + i, column: 1, rows: 1, columns: k }, { numberFormat: STATS_FORMATS[key] }));
-  names.push({ name: "Backtest_Summary", area: { ...summary, row: summaryTop - 1, rows: summary.rows + 1 } });
+  STATS_ROWS.forEach(([key], i) =>
+    style(
+      { row: summaryTop + i, column: 1, rows: 1, columns: k },
+      { numberFormat: STATS_FORMATS[key] }
+    )
+  );
+  names.push({
+    name: "Backtest_Summary",
+    area: { ...summary, row: summaryTop - 1, rows: summary.rows + 1 },
+  });
 
   // Annual returns, from the growth columns.
   const years = yearsOf(data.dates.subarray(first, first + rows));
@@ -335,27 +453,89 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
   put(
     annualTop,
     0,
-    years.map((year, i) => [year, ...columns.map((_, j) => annualReturn(rangeName(columnOf(growth, j), true), cellName(annualTop + i, 0, false), ref(startAmount)))]),
+    years.map((year, i) => [
+      year,
+      ...columns.map((_, j) =>
+        annualReturn(
+          rangeName(columnOf(growth, j), true),
+          cellName(annualTop + i, 0, false),
+          ref(startAmount)
+        )
+      ),
+    ])
   );
   const yearCells: Area = { row: annualTop, column: 0, rows: years.length, columns: 1 };
   const annual: Area = { row: annualTop, column: 1, rows: years.length, columns: k };
   style(yearCells, { numberFormat: "0", horizontalAlignment: "left" });
   style(annual, { numberFormat: PERCENT });
-  names.push({ name: "Backtest_Annual", area: { row: annualTop - 1, column: 0, rows: years.length + 1, columns: 1 + k } });
+  names.push({
+    name: "Backtest_Annual",
+    area: { row: annualTop - 1, column: 0, rows: years.length + 1, columns: 1 + k },
+  });
   const annualNote = annualTop + years.length;
-  put(annualNote, 0, [[`Calendar years: ${years[0]} starts on ${formatDate(data.dates[first])}, ${years[years.length - 1]} ends on ${formatDate(data.dates[first + rows - 1])}.`]], theme.note);
+  put(
+    annualNote,
+    0,
+    [
+      [
+        `Calendar years: ${years[0]} starts on ${formatDate(data.dates[first])}, ${years[years.length - 1]} ends on ${formatDate(data.dates[first + rows - 1])}.`,
+      ],
+    ],
+    theme.note
+  );
 
   // Charts, one under another across the report's width.
   const chartsTop = annualNote + 3;
   section(chartsTop - 1, "Charts");
-  const chartAt = (i: number): Area => ({ row: chartsTop + i * CHART_ROWS, column: 0, rows: CHART_ROWS - 1, columns: width });
-  const pair = (area: Area) => columns.slice(0, shown).map((name, j) => ({ name, values: columnOf(area, j) }));
+  const chartAt = (i: number): Area => ({
+    row: chartsTop + i * CHART_ROWS,
+    column: 0,
+    rows: CHART_ROWS - 1,
+    columns: width,
+  });
+  const pair = (area: Area) =>
+    columns.slice(0, shown).map((name, j) => ({ name, values: columnOf(area, j) }));
   const dateAxis = { numberFormat: "yyyy" };
   const charts: ChartSpec[] = [
-    { kind: "line", title: "Growth of the start amount (log scale)", categories: dates, series: pair(growth), valueAxis: { logarithmic: true, numberFormat: MONEY }, categoryAxis: dateAxis, legend: "bottom", position: chartAt(0) },
-    { kind: "line", title: "Drawdown from the previous peak", categories: dates, series: pair(drawdowns), valueAxis: { numberFormat: "0%", maximum: 0 }, categoryAxis: dateAxis, legend: "bottom", position: chartAt(1) },
-    { kind: "line", title: "Rolling annualised return", categories: dates, series: pair(rolling), valueAxis: { numberFormat: "0%" }, categoryAxis: dateAxis, legend: "bottom", position: chartAt(2) },
-    { kind: "column", title: "Annual returns", categories: yearCells, series: pair(annual), valueAxis: { numberFormat: "0%" }, legend: "bottom", position: chartAt(3) },
+    {
+      kind: "line",
+      title: "Growth of the start amount (log scale)",
+      categories: dates,
+      series: pair(growth),
+      valueAxis: { logarithmic: true, numberFormat: MONEY },
+      categoryAxis: dateAxis,
+      legend: "bottom",
+      position: chartAt(0),
+    },
+    {
+      kind: "line",
+      title: "Drawdown from the previous peak",
+      categories: dates,
+      series: pair(drawdowns),
+      valueAxis: { numberFormat: "0%", maximum: 0 },
+      categoryAxis: dateAxis,
+      legend: "bottom",
+      position: chartAt(1),
+    },
+    {
+      kind: "line",
+      title: "Rolling annualised return",
+      categories: dates,
+      series: pair(rolling),
+      valueAxis: { numberFormat: "0%" },
+      categoryAxis: dateAxis,
+      legend: "bottom",
+      position: chartAt(2),
+    },
+    {
+      kind: "column",
+      title: "Annual returns",
+      categories: yearCells,
+      series: pair(annual),
+      valueAxis: { numberFormat: "0%" },
+      legend: "bottom",
+      position: chartAt(3),
+    },
   ];
   let nextRow = chartsTop + 4 * CHART_ROWS + 1;
 
@@ -374,7 +554,9 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
       ["Seed", mc.seed, "The same seed draws the same paths"],
       [
         "Rebalance every (days)",
-        formula(`=IF(ISNUMBER(${ref(rebalance)}),${ref(rebalance)},SWITCH(${code},"W",5,"M",21,"Q",63,"A",252,${code}))`),
+        formula(
+          `=IF(ISNUMBER(${ref(rebalance)}),${ref(rebalance)},SWITCH(${code},"W",5,"M",21,"Q",63,"A",252,${code}))`
+        ),
         "From the rebalancing above (the band does not apply)",
       ],
     ]);
@@ -384,22 +566,40 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
     style(cellArea(paths), { numberFormat: MONEY });
     style({ row: top, column: 2, rows: 5, columns: 1 }, theme.note);
     const results = dataArea(pathsColumn, 1, mc.paths);
-    names.push({ name: "Backtest_Paths", area: results, comment: "Annualised return of each Monte Carlo path" });
-    put(TOP, pathsColumn, [[formula(`=STACK.BOOTSTRAP(Backtest_Holdings,Backtest_Weights,${ref(mcYears)},${mc.paths},${ref(block)},${ref(seed)},${ref(rebalanceRows)})`)]]);
+    names.push({
+      name: "Backtest_Paths",
+      area: results,
+      comment: "Annualised return of each Monte Carlo path",
+    });
+    put(TOP, pathsColumn, [
+      [
+        formula(
+          `=STACK.BOOTSTRAP(Backtest_Holdings,Backtest_Weights,${ref(mcYears)},${mc.paths},${ref(block)},${ref(seed)},${ref(rebalanceRows)})`
+        ),
+      ],
+    ]);
     style(results, { numberFormat: PERCENT });
 
     const pctTop = top + 7;
     put(pctTop - 1, 0, [["Percentile", "Annualised return"]], theme.header);
     put(pctTop, 0, [
-      ...MONTE_CARLO_PERCENTILES.map((p) => [p === 0.5 ? "Median" : `${Math.round(p * 100)}th`, formula(`=PERCENTILE.INC(Backtest_Paths,${p})`)]),
+      ...MONTE_CARLO_PERCENTILES.map((p) => [
+        p === 0.5 ? "Median" : `${Math.round(p * 100)}th`,
+        formula(`=PERCENTILE.INC(Backtest_Paths,${p})`),
+      ]),
       ["Paths that lose money", formula(`=COUNTIF(Backtest_Paths,"<0")/${mc.paths}`)],
     ]);
-    style({ row: pctTop, column: 1, rows: MONTE_CARLO_PERCENTILES.length + 1, columns: 1 }, { numberFormat: PERCENT });
+    style(
+      { row: pctTop, column: 1, rows: MONTE_CARLO_PERCENTILES.length + 1, columns: 1 },
+      { numberFormat: PERCENT }
+    );
     const lossShare = at(pctTop + MONTE_CARLO_PERCENTILES.length, 1);
 
     const binTop = pctTop + MONTE_CARLO_PERCENTILES.length + 4;
     const binWidth = at(binTop - 2, 1);
-    put(binTop - 2, 0, [["Bin width", formula(`=(MAX(Backtest_Paths)-MIN(Backtest_Paths))/${HISTOGRAM_BINS}`)]]);
+    put(binTop - 2, 0, [
+      ["Bin width", formula(`=(MAX(Backtest_Paths)-MIN(Backtest_Paths))/${HISTOGRAM_BINS}`)],
+    ]);
     style(cellArea(binWidth), { numberFormat: PERCENT });
     put(binTop - 1, 0, [["From", "To", "Paths"]], theme.header);
     const from = (i: number) => cellName(binTop + i, 0);
@@ -411,9 +611,13 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
         formula(i === 0 ? "=MIN(Backtest_Paths)" : `=${from(0)}+${i}*${ref(binWidth)}`),
         formula(i === last ? "=MAX(Backtest_Paths)" : `=${from(i + 1)}`),
         binCount(i, last, from(i), cellName(binTop + i, 1)),
-      ]),
+      ])
     );
-    const histogram = { from: { row: binTop, column: 0, rows: HISTOGRAM_BINS, columns: 1 }, to: { row: binTop, column: 1, rows: HISTOGRAM_BINS, columns: 1 }, counts: { row: binTop, column: 2, rows: HISTOGRAM_BINS, columns: 1 } };
+    const histogram = {
+      from: { row: binTop, column: 0, rows: HISTOGRAM_BINS, columns: 1 },
+      to: { row: binTop, column: 1, rows: HISTOGRAM_BINS, columns: 1 },
+      counts: { row: binTop, column: 2, rows: HISTOGRAM_BINS, columns: 1 },
+    };
     style({ row: binTop, column: 0, rows: HISTOGRAM_BINS, columns: 2 }, { numberFormat: PERCENT });
     style(histogram.counts, { numberFormat: MONEY });
     charts.push({
@@ -424,9 +628,25 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
       valueAxis: { numberFormat: MONEY },
       categoryAxis: { numberFormat: "0%" },
       legend: "none",
-      position: { row: binTop + HISTOGRAM_BINS + 1, column: 0, rows: CHART_ROWS - 1, columns: width },
+      position: {
+        row: binTop + HISTOGRAM_BINS + 1,
+        column: 0,
+        rows: CHART_ROWS - 1,
+        columns: width,
+      },
     });
-    monteCarlo = { years: mcYears, block, seed, paths: mc.paths, rebalanceRows, results, percentiles: MONTE_CARLO_PERCENTILES.map((_, i) => at(pctTop + i, 1)), lossShare, binWidth, histogram };
+    monteCarlo = {
+      years: mcYears,
+      block,
+      seed,
+      paths: mc.paths,
+      rebalanceRows,
+      results,
+      percentiles: MONTE_CARLO_PERCENTILES.map((_, i) => at(pctTop + i, 1)),
+      lossShare,
+      binWidth,
+      histogram,
+    };
     nextRow = binTop + HISTOGRAM_BINS + 1 + CHART_ROWS;
   }
 
@@ -439,9 +659,18 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
     "Each fund's daily return: leverage × index return − expense ratio / 252 − (leverage − 1) × (rate + spread) × days / 360 (=STACK.LETF.SERIES).",
     "The portfolio drifts with returns between rebalances; weights summing to less than 100% leave the rest in cash earning nothing (=STACK.BACKTEST).",
     "Drawdowns are measured from the running peak, including the start amount; statistics follow empyrical's conventions (=STACK.STATS).",
-    ...(config.monteCarlo ? ["Monte Carlo: each path draws blocks of whole days from the simulated funds' history, so the funds' returns on a day stay together (=STACK.BOOTSTRAP)."] : []),
+    ...(config.monteCarlo
+      ? [
+          "Monte Carlo: each path draws blocks of whole days from the simulated funds' history, so the funds' returns on a day stay together (=STACK.BOOTSTRAP).",
+        ]
+      : []),
   ];
-  put(notesTop, 0, notes.map((text) => [text]), theme.note);
+  put(
+    notesTop,
+    0,
+    notes.map((text) => [text]),
+    theme.note
+  );
   const lastReportRow = notesTop + notes.length - 1;
 
   const layout: Layout = {
@@ -457,7 +686,11 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
     names,
     charts,
     freeze: { rows: TOP, columns: 0 },
-    print: { orientation: "landscape", area: { row: 0, column: 0, rows: lastReportRow + 1, columns: width }, fitToWidth: true },
+    print: {
+      orientation: "landscape",
+      area: { row: 0, column: 0, rows: lastReportRow + 1, columns: width },
+      fitToWidth: true,
+    },
     showGridlines: false,
     tabColor: theme.tabColor,
   };
@@ -477,7 +710,11 @@ export function backtestSheet(config: BacktestConfig, data: BacktestData, builtO
       rollingYears,
       rollingWindow,
     },
-    data: { dates, series: used.map((series) => ({ series, values: dataArea(seriesColumn(series)) })), rates },
+    data: {
+      dates,
+      series: used.map((series) => ({ series, values: dataArea(seriesColumn(series)) })),
+      rates,
+    },
     columns,
     returns,
     growth,
@@ -534,19 +771,24 @@ function checkConfig(config: BacktestConfig, data: BacktestData): { first: numbe
   const returnSeries = (what: string, series: number) => {
     const found = data.series[series];
     if (found === undefined) fail(`${what}: there is no series ${series + 1} in the data.`);
-    else if (found.kind !== "returns") fail(`${what}: "${found.name}" is a rate series; choose a series of returns.`);
+    else if (found.kind !== "returns")
+      fail(`${what}: "${found.name}" is a rate series; choose a series of returns.`);
   };
   for (const h of config.holdings) returnSeries(`Holding "${h.name}"`, h.series);
-  if (config.benchmark) returnSeries(`Benchmark "${config.benchmark.name}"`, config.benchmark.series);
+  if (config.benchmark)
+    returnSeries(`Benchmark "${config.benchmark.name}"`, config.benchmark.series);
   if (config.rate !== undefined) {
     const rate = data.series[config.rate];
-    if (rate === undefined) fail(`Borrowing rate: there is no series ${config.rate + 1} in the data.`);
-    else if (rate.kind !== "rates") fail(`Borrowing rate: "${rate.name}" is a series of returns; choose a rate series.`);
+    if (rate === undefined)
+      fail(`Borrowing rate: there is no series ${config.rate + 1} in the data.`);
+    else if (rate.kind !== "rates")
+      fail(`Borrowing rate: "${rate.name}" is a series of returns; choose a rate series.`);
   }
   if (!(config.startAmount > 0)) fail("The start amount must be more than 0.");
   if (!(config.rollingYears > 0)) fail("The rolling window must be more than 0 years.");
   const { start, end } = config;
-  if (start !== undefined && end !== undefined && start > end) fail(`The start date ${formatDate(start)} is after the end date ${formatDate(end)}.`);
+  if (start !== undefined && end !== undefined && start > end)
+    fail(`The start date ${formatDate(start)} is after the end date ${formatDate(end)}.`);
   const dates = data.dates;
   let first = 0;
   while (first < dates.length && start !== undefined && dates[first] < start) first++;
@@ -555,12 +797,22 @@ function checkConfig(config: BacktestConfig, data: BacktestData): { first: numbe
   const rows = stop - first;
   if (rows === 0) {
     const asked = `${start === undefined ? "the start" : formatDate(start)} and ${end === undefined ? "the end" : formatDate(end)}`;
-    fail(dates.length === 0 ? "The data have no rows." : `No data between ${asked}: the data run from ${formatDate(dates[0])} to ${formatDate(dates[dates.length - 1])}.`);
+    fail(
+      dates.length === 0
+        ? "The data have no rows."
+        : `No data between ${asked}: the data run from ${formatDate(dates[0])} to ${formatDate(dates[dates.length - 1])}.`
+    );
   }
   const window = Math.round(config.rollingYears * TRADING_DAYS);
-  if (window > rows) fail(`The rolling window of ${config.rollingYears} years (${window} days) is longer than the ${rows} days of data: shorten it or widen the dates.`);
+  if (window > rows)
+    fail(
+      `The rolling window of ${config.rollingYears} years (${window} days) is longer than the ${rows} days of data: shorten it or widen the dates.`
+    );
   const paths = config.monteCarlo?.paths;
-  if (paths !== undefined && !(Number.isInteger(paths) && paths >= 1 && paths <= MAX_PATHS)) fail(`Monte Carlo paths must be a whole number from 1 to ${MAX_PATHS.toLocaleString("en-US")}.`);
+  if (paths !== undefined && !(Number.isInteger(paths) && paths >= 1 && paths <= MAX_PATHS))
+    fail(
+      `Monte Carlo paths must be a whole number from 1 to ${MAX_PATHS.toLocaleString("en-US")}.`
+    );
   return { first, rows };
 }
 

@@ -60,7 +60,12 @@ export interface PortfolioCells {
 
 export interface CmaSheet {
   readonly layout: Layout;
-  readonly table: { readonly assets: Area; readonly returns: Area; readonly vols: Area; readonly correlations: Area };
+  readonly table: {
+    readonly assets: Area;
+    readonly returns: Area;
+    readonly vols: Area;
+    readonly correlations: Area;
+  };
   readonly horizon: Cell;
   readonly references: ReferenceAssets;
   /** The user's stack, then 100% stocks, then 60/40. */
@@ -83,13 +88,16 @@ export function pickReferenceAssets(assets: readonly string[]): ReferenceAssets 
   const cash = cashIndex >= 0 ? cashIndex : undefined;
   const risky = assets.map((_, i) => i).filter((i) => i !== cash);
   const candidates = risky.length > 0 ? risky : [0];
-  const byName = (pattern: RegExp, except?: number) => candidates.find((i) => i !== except && pattern.test(assets[i]));
+  const byName = (pattern: RegExp, except?: number) =>
+    candidates.find((i) => i !== except && pattern.test(assets[i]));
   const namedStocks = byName(STOCKS);
   const stocks = namedStocks ?? candidates[0];
   const namedBonds = byName(BONDS, stocks);
   const bonds = namedBonds ?? candidates.find((i) => i !== stocks);
   const how = (what: string, index: number | undefined, named: boolean) =>
-    index === undefined ? `no second asset stands for ${what}` : `${assets[index]} stands for ${what} (${named ? "by its name" : "no asset is named like it, so the first remaining asset"})`;
+    index === undefined
+      ? `no second asset stands for ${what}`
+      : `${assets[index]} stands for ${what} (${named ? "by its name" : "no asset is named like it, so the first remaining asset"})`;
   const explanation = `Reference portfolios: ${how("stocks", stocks, namedStocks !== undefined)}; ${how("bonds", bonds, namedBonds !== undefined)}.`;
   return { stocks, bonds, cash, explanation };
 }
@@ -105,7 +113,12 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
 
   // Title.
   put(0, 0, [["Stacked portfolio"]], theme.title);
-  put(1, 0, [[`Capital market assumptions: ${options.source} · built ${options.builtOn} with Stack`]], theme.subtitle);
+  put(
+    1,
+    0,
+    [[`Capital market assumptions: ${options.source} · built ${options.builtOn} with Stack`]],
+    theme.subtitle
+  );
   put(2, 0, [["Orange cells are inputs: edit them and every result recalculates."]], theme.note);
 
   // The CMA table: values as imported; the correlation headings repeat the asset names.
@@ -113,9 +126,20 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   put(4, 3, [["Correlations"]], { font: { italic: true, bold: false, size: 10 } });
   const top = 6;
   const assetCell = (i: number): Cell => ({ row: top + i, column: 0 });
-  put(5, 0, [["Asset", "Expected return", "Volatility", ...table.assets.map((name, j) => label({ row: 5, column: 3 + j }, assetCell(j), name))]]);
+  put(5, 0, [
+    [
+      "Asset",
+      "Expected return",
+      "Volatility",
+      ...table.assets.map((name, j) => label({ row: 5, column: 3 + j }, assetCell(j), name)),
+    ],
+  ]);
   style(row(5, 3 + n), theme.header);
-  const cma = put(top, 0, table.assets.map((name, i) => [name, table.returns[i], table.vols[i], ...table.correlations[i]]));
+  const cma = put(
+    top,
+    0,
+    table.assets.map((name, i) => [name, table.returns[i], table.vols[i], ...table.correlations[i]])
+  );
   const assets = columnOf(cma, 0);
   const returns = columnOf(cma, 1);
   const vols = columnOf(cma, 2);
@@ -124,7 +148,11 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: top, column: 1, rows: n, columns: 2 }, { numberFormat: "0.0%" });
   style(correlations, { numberFormat: "0.00" });
   const names: NamedRange[] = [
-    { name: "CMA_Table", area: { row: 5, column: 0, rows: n + 1, columns: 3 + n }, comment: `Capital market assumptions from ${options.source}` },
+    {
+      name: "CMA_Table",
+      area: { row: 5, column: 0, rows: n + 1, columns: 3 + n },
+      comment: `Capital market assumptions from ${options.source}`,
+    },
     { name: "CMA_Assets", area: assets },
     { name: "CMA_Returns", area: returns },
     { name: "CMA_Vols", area: vols },
@@ -140,18 +168,29 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   const headerTexts = [
     "Your stack",
     `100% ${stocksName}`,
-    refs.bonds === undefined ? `60% ${stocksName}` : `60/40 ${stocksName}/${table.assets[refs.bonds]}`,
+    refs.bonds === undefined
+      ? `60% ${stocksName}`
+      : `60/40 ${stocksName}/${table.assets[refs.bonds]}`,
   ];
   const headerCells = columns.map((c): Cell => ({ row: headerRow, column: c }));
   const referenceHeaders = [
     formula(`="100% "&${stocksRef}`),
-    refs.bonds === undefined ? formula(`="60% "&${stocksRef}`) : formula(`="60/40 "&${stocksRef}&"/"&${ref(assetCell(refs.bonds), true)}`),
+    refs.bonds === undefined
+      ? formula(`="60% "&${stocksRef}`)
+      : formula(`="60/40 "&${stocksRef}&"/"&${ref(assetCell(refs.bonds), true)}`),
   ];
-  labels.push(...referenceHeaders.map((_, k) => ({ cell: headerCells[k + 1], text: headerTexts[k + 1] })));
+  labels.push(
+    ...referenceHeaders.map((_, k) => ({ cell: headerCells[k + 1], text: headerTexts[k + 1] }))
+  );
   put(headerRow, 0, [["Weights", headerTexts[0], ...referenceHeaders]]);
   style(row(headerRow, 4), theme.header);
   const repeatHeader = (r: number, first: string) => {
-    put(r, 0, [[first, ...headerCells.map((h, p) => label({ row: r, column: columns[p] }, h, headerTexts[p]))]]);
+    put(r, 0, [
+      [
+        first,
+        ...headerCells.map((h, p) => label({ row: r, column: columns[p] }, h, headerTexts[p])),
+      ],
+    ]);
     style(row(r, 4), theme.header);
   };
   const defaultWeights = [
@@ -163,7 +202,10 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   put(
     weightsTop,
     0,
-    table.assets.map((name, i) => [label({ row: weightsTop + i, column: 0 }, assetCell(i), name), ...defaultWeights.map((w) => w[i])]),
+    table.assets.map((name, i) => [
+      label({ row: weightsTop + i, column: 0 }, assetCell(i), name),
+      ...defaultWeights.map((w) => w[i]),
+    ])
   );
   const weights = columns.map((c): Area => ({ row: weightsTop, column: c, rows: n, columns: 1 }));
   style(weights[0], theme.input);
@@ -180,7 +222,8 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   const financingRow = totalRow + 5;
   section(financingRow - 2, "Financing (annual; the premium applies to the borrowed part)");
   repeatHeader(financingRow - 1, "Terms");
-  const cashCell = (column: number) => (refs.cash === undefined ? 0 : formula(`=${cellName(top + refs.cash, column)}`));
+  const cashCell = (column: number) =>
+    refs.cash === undefined ? 0 : formula(`=${cellName(top + refs.cash, column)}`);
   const linked = (r: number) => columns.slice(1).map(() => formula(`=${cellName(r, 1, true)}`));
   put(financingRow, 0, [
     ["Financing rate", cashCell(1), ...linked(financingRow)],
@@ -193,7 +236,8 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: financingRow, column: 1, rows: 4, columns: 3 }, { numberFormat: "0.00%" });
   const at = (r: number) => columns.map((c): Cell => ({ row: r, column: c }));
   const [rates, premiums, fees, financingVols] = [0, 1, 2, 3].map((k) => at(financingRow + k));
-  const financingCorrelations = refs.cash === undefined ? "" : `,${rangeName(columnOf(correlations, refs.cash), true)}`;
+  const financingCorrelations =
+    refs.cash === undefined ? "" : `,${rangeName(columnOf(correlations, refs.cash), true)}`;
 
   // Results.
   const resultsRow = financingRow + 7;
@@ -201,10 +245,34 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   repeatHeader(resultsRow - 1, "Measure");
   const [expected, compound, volatility, sharpe] = [0, 1, 2, 3].map((k) => at(resultsRow + k));
   put(resultsRow, 0, [
-    ["Expected return (arithmetic)", ...columns.map((_, p) => formula(`=STACK.RETURN(${rangeName(weights[p])},CMA_Returns,${ref(rates[p])},${ref(premiums[p])},${ref(fees[p])})`))],
-    ["Compound return", ...columns.map((_, p) => formula(`=STACK.GEORETURN(${ref(expected[p])},${ref(volatility[p])})`))],
-    ["Volatility", ...columns.map((_, p) => formula(`=STACK.VOL(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`))],
-    ["Sharpe ratio", ...columns.map((_, p) => formula(`=(${ref(expected[p])}-${ref(rates[p])})/${ref(volatility[p])}`))],
+    [
+      "Expected return (arithmetic)",
+      ...columns.map((_, p) =>
+        formula(
+          `=STACK.RETURN(${rangeName(weights[p])},CMA_Returns,${ref(rates[p])},${ref(premiums[p])},${ref(fees[p])})`
+        )
+      ),
+    ],
+    [
+      "Compound return",
+      ...columns.map((_, p) =>
+        formula(`=STACK.GEORETURN(${ref(expected[p])},${ref(volatility[p])})`)
+      ),
+    ],
+    [
+      "Volatility",
+      ...columns.map((_, p) =>
+        formula(
+          `=STACK.VOL(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`
+        )
+      ),
+    ],
+    [
+      "Sharpe ratio",
+      ...columns.map((_, p) =>
+        formula(`=(${ref(expected[p])}-${ref(rates[p])})/${ref(volatility[p])}`)
+      ),
+    ],
   ]);
   style({ row: resultsRow, column: 1, rows: 3, columns: 3 }, { numberFormat: "0.00%" });
   style({ row: resultsRow + 3, column: 1, rows: 1, columns: 3 }, { numberFormat: "0.00" });
@@ -216,7 +284,13 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   put(corrRow, 0, [
     ...table.assets.map((name, i) => [
       label({ row: corrRow + i, column: 0 }, assetCell(i), name),
-      ...(i === 0 ? columns.map((_, p) => formula(`=STACK.CORRS(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`)) : [null, null, null]),
+      ...(i === 0
+        ? columns.map((_, p) =>
+            formula(
+              `=STACK.CORRS(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`
+            )
+          )
+        : [null, null, null]),
     ]),
     ["Financing leg", null, null, null],
   ]);
@@ -237,10 +311,17 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     0,
     PERCENTILES.map((q) => [
       `${Math.round(q * 100)}th percentile`,
-      ...columns.map((_, p) => formula(`=STACK.HORIZON.PCTL(${ref(compound[p])},${ref(volatility[p])},${ref(horizon, true)},${q})`)),
-    ]),
+      ...columns.map((_, p) =>
+        formula(
+          `=STACK.HORIZON.PCTL(${ref(compound[p])},${ref(volatility[p])},${ref(horizon, true)},${q})`
+        )
+      ),
+    ])
   );
-  style({ row: outcomesRow, column: 1, rows: PERCENTILES.length, columns: 3 }, { numberFormat: "0.0%" });
+  style(
+    { row: outcomesRow, column: 1, rows: PERCENTILES.length, columns: 3 },
+    { numberFormat: "0.0%" }
+  );
 
   // Notes.
   const notesRow = outcomesRow + PERCENTILES.length + 2;
@@ -254,38 +335,56 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     "Compound return = √((1 + μ)² − σ²) − 1. Sharpe ratio = (expected return − rate) / volatility.",
     "Outcome ranges: annualised return over the horizon taken as normal, g + z·σ/√years.",
   ];
-  put(notesRow, 0, notes.map((text) => [text]), theme.note);
+  put(
+    notesRow,
+    0,
+    notes.map((text) => [text]),
+    theme.note
+  );
   const lastRow = notesRow + notes.length - 1;
 
-  const portfolios = columns.map(
-    (_, p): PortfolioCells => ({
-      header: headerCells[p],
-      weights: weights[p],
-      total: { row: totalRow, column: columns[p] },
-      financingWeight: { row: totalRow + 1, column: columns[p] },
-      rate: rates[p],
-      premium: premiums[p],
-      fee: fees[p],
-      financingVol: financingVols[p],
-      expectedReturn: expected[p],
-      compoundReturn: compound[p],
-      vol: volatility[p],
-      sharpe: sharpe[p],
-      correlations: spills[p],
-      outcomes: PERCENTILES.map((_, k) => ({ row: outcomesRow + k, column: columns[p] })),
-    }),
-  );
+  const portfolios = columns.map((_, p): PortfolioCells => ({
+    header: headerCells[p],
+    weights: weights[p],
+    total: { row: totalRow, column: columns[p] },
+    financingWeight: { row: totalRow + 1, column: columns[p] },
+    rate: rates[p],
+    premium: premiums[p],
+    fee: fees[p],
+    financingVol: financingVols[p],
+    expectedReturn: expected[p],
+    compoundReturn: compound[p],
+    vol: volatility[p],
+    sharpe: sharpe[p],
+    correlations: spills[p],
+    outcomes: PERCENTILES.map((_, k) => ({ row: outcomesRow + k, column: columns[p] })),
+  }));
 
   const layout: Layout = {
     sheetName: "Stack portfolio",
     blocks,
     styles,
-    columnWidths: [{ column: 0, width: 165 }, ...columns.map((c) => ({ column: c, width: 84 })), ...columnWidths(4, lastColumn + 1, 60)],
+    columnWidths: [
+      { column: 0, width: 165 },
+      ...columns.map((c) => ({ column: c, width: 84 })),
+      ...columnWidths(4, lastColumn + 1, 60),
+    ],
     names,
     charts: [],
-    print: { orientation: "portrait", area: { row: 0, column: 0, rows: lastRow + 1, columns: width }, fitToWidth: true },
+    print: {
+      orientation: "portrait",
+      area: { row: 0, column: 0, rows: lastRow + 1, columns: width },
+      fitToWidth: true,
+    },
     showGridlines: false,
     tabColor: theme.tabColor,
   };
-  return { layout, table: { assets, returns, vols, correlations }, horizon, references: refs, portfolios, labels };
+  return {
+    layout,
+    table: { assets, returns, vols, correlations },
+    horizon,
+    references: refs,
+    portfolios,
+    labels,
+  };
 }

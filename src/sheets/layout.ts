@@ -41,7 +41,8 @@ export interface Font {
   readonly size?: number;
 }
 
-export type BorderEdge = "top" | "bottom" | "left" | "right" | "insideHorizontal" | "insideVertical";
+export type BorderEdge =
+  "top" | "bottom" | "left" | "right" | "insideHorizontal" | "insideVertical";
 
 export interface Border {
   readonly edges: readonly BorderEdge[];
@@ -143,5 +144,10 @@ export function isFormula(content: Content): content is Formula {
 
 /** The area a block covers. */
 export function blockArea(block: Block): Area {
-  return { row: block.row, column: block.column, rows: block.cells.length, columns: block.cells[0]?.length ?? 0 };
+  return {
+    row: block.row,
+    column: block.column,
+    rows: block.cells.length,
+    columns: block.cells[0]?.length ?? 0,
+  };
 }

@@ -68,6 +68,10 @@ export function columnOf(area: Area, j: number): Area {
 }
 
 /** The same width for columns `from` to `to` − 1. */
-export function columnWidths(from: number, to: number, width: number): { column: number; width: number }[] {
+export function columnWidths(
+  from: number,
+  to: number,
+  width: number
+): { column: number; width: number }[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => ({ column: from + i, width }));
 }

@@ -19,9 +19,17 @@ export const theme = {
   title: { font: { bold: true, size: 16, color: NAVY } },
   subtitle: { font: { italic: true, color: GREY } },
   /** A section heading, set across the sheet's width: bold navy text over a navy rule. */
-  section: { font: { bold: true, size: 12, color: NAVY }, borders: [{ edges: ["bottom"], weight: "medium", color: NAVY }] },
+  section: {
+    font: { bold: true, size: 12, color: NAVY },
+    borders: [{ edges: ["bottom"], weight: "medium", color: NAVY }],
+  },
   /** A table's column headings. */
-  header: { font: { bold: true }, fill: "#DCE6F1", wrapText: true, borders: [{ edges: ["bottom"], weight: "thin", color: "#8EA9C1" }] },
+  header: {
+    font: { bold: true },
+    fill: "#DCE6F1",
+    wrapText: true,
+    borders: [{ edges: ["bottom"], weight: "thin", color: "#8EA9C1" }],
+  },
   /** Cells the user is meant to edit: Excel's built-in "Input" style (orange fill, blue-grey text, grey box). */
   input: { fill: "#FFCC99", font: { color: "#3F3F76" }, borders: [all("thin", "#7F7F7F")] },
   /** A totals row: a rule above. */

@@ -11,7 +11,11 @@ import { CmaPanel } from "./CmaPanel";
 import { hostDescription, PanePart, recall, remember } from "./office-helpers";
 import { usePaneStyles } from "./styles";
 
-const PARTS: readonly { readonly value: PanePart; readonly label: string; readonly panel: () => React.JSX.Element }[] = [
+const PARTS: readonly {
+  readonly value: PanePart;
+  readonly label: string;
+  readonly panel: () => React.JSX.Element;
+}[] = [
   { value: "cma", label: "Stacked portfolio", panel: CmaPanel },
   { value: "backtest", label: "Backtest", panel: BacktestPanel },
 ];
@@ -27,16 +31,33 @@ export function App(): React.JSX.Element {
     <main className={styles.pane}>
       <header className={styles.header}>
         <h1 className={styles.title}>Stack</h1>
-        <TabList className={styles.tabs} selectedValue={part} onTabSelect={(_, data) => choose(data.value as PanePart)} aria-label="What to build">
+        <TabList
+          className={styles.tabs}
+          selectedValue={part}
+          onTabSelect={(_, data) => choose(data.value as PanePart)}
+          aria-label="What to build"
+        >
           {PARTS.map((p) => (
-            <Tab key={p.value} value={p.value} id={`part-${p.value}`} aria-controls={`part-${p.value}-panel`}>
+            <Tab
+              key={p.value}
+              value={p.value}
+              id={`part-${p.value}`}
+              aria-controls={`part-${p.value}-panel`}
+            >
               {p.label}
             </Tab>
           ))}
         </TabList>
       </header>
       {PARTS.map(({ value, panel: Panel }) => (
-        <div key={value} id={`part-${value}-panel`} role="tabpanel" aria-labelledby={`part-${value}`} className={styles.part} hidden={part !== value}>
+        <div
+          key={value}
+          id={`part-${value}-panel`}
+          role="tabpanel"
+          aria-labelledby={`part-${value}`}
+          className={styles.part}
+          hidden={part !== value}
+        >
           <Panel />
         </div>
       ))}

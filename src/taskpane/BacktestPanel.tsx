@@ -9,7 +9,16 @@ import * as React from "react";
 import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
 import { PRESETS } from "../sheets/backtest-config";
-import { applyPreset, BacktestSetup, DEFAULT_SETUP, HoldingSetup, newHolding, prepare, REBALANCE_CHOICES, RebalanceChoice } from "./backtest-setup";
+import {
+  applyPreset,
+  BacktestSetup,
+  DEFAULT_SETUP,
+  HoldingSetup,
+  newHolding,
+  prepare,
+  REBALANCE_CHOICES,
+  RebalanceChoice,
+} from "./backtest-setup";
 import { BacktestSources } from "./BacktestSources";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
 import { HoldingsEditor } from "./HoldingsEditor";
@@ -40,18 +49,30 @@ function recallSources(): { sources: Source[]; forgotten: string[] } {
 
 function startingNotice(forgotten: readonly string[]): Message | undefined {
   if (forgotten.length === 0) return undefined;
-  return { intent: "info", title: "Your settings are back", text: `Add ${forgotten.join(", ")} again: Stack could not keep ${forgotten.length === 1 ? "it" : "them"} between sessions.` };
+  return {
+    intent: "info",
+    title: "Your settings are back",
+    text: `Add ${forgotten.join(", ")} again: Stack could not keep ${forgotten.length === 1 ? "it" : "them"} between sessions.`,
+  };
 }
 
 /** Sources with `added` in place of any of the same name (reading a file again replaces it). */
-const withSource = (sources: readonly Source[], added: Source) => [...sources.filter((s) => s.label !== added.label), added];
+const withSource = (sources: readonly Source[], added: Source) => [
+  ...sources.filter((s) => s.label !== added.label),
+  added,
+];
 
 export function BacktestPanel(): React.JSX.Element {
   const styles = usePaneStyles();
   const [start] = React.useState(recallSources);
   const [sources, setSources] = React.useState<readonly Source[]>(start.sources);
-  const [setup, setSetup] = React.useState<BacktestSetup>(() => ({ ...DEFAULT_SETUP, ...recall("backtest") }));
-  const [notice, setNotice] = React.useState<Message | undefined>(() => startingNotice(start.forgotten));
+  const [setup, setSetup] = React.useState<BacktestSetup>(() => ({
+    ...DEFAULT_SETUP,
+    ...recall("backtest"),
+  }));
+  const [notice, setNotice] = React.useState<Message | undefined>(() =>
+    startingNotice(start.forgotten)
+  );
   const [selecting, setSelecting] = React.useState(false);
   const build = useSheetBuild();
 
@@ -73,7 +94,10 @@ export function BacktestPanel(): React.JSX.Element {
     setSources(next);
     setNotice(note);
     build.setOutcome(undefined);
-    remember("backtest-sources", next.map(({ label, origin, text }): RememberedSource => ({ label, origin, text })));
+    remember(
+      "backtest-sources",
+      next.map(({ label, origin, text }): RememberedSource => ({ label, origin, text }))
+    );
   };
 
   const addFiles = async (files: readonly File[]) => {
@@ -81,18 +105,37 @@ export function BacktestPanel(): React.JSX.Element {
     const problems: string[] = [];
     for (const file of files) {
       if (file.size > MAX_FILE_BYTES) {
-        problems.push(`${file.name}: ${Math.round(file.size / 1_000_000)} MB is too large for a series file.`);
+        problems.push(
+          `${file.name}: ${Math.round(file.size / 1_000_000)} MB is too large for a series file.`
+        );
         continue;
       }
       const text = await file.text();
       try {
         next = withSource(next, readSource(text, file.name, "file"));
       } catch (error) {
-        problems.push(files.length === 1 ? readProblem(error, "file") : `${file.name}: ${readProblem(error, "file")}`);
+        problems.push(
+          files.length === 1
+            ? readProblem(error, "file")
+            : `${file.name}: ${readProblem(error, "file")}`
+        );
       }
     }
-    const failed = problems.length === 1 ? `Could not read ${files.length === 1 ? files[0].name : "a file"}` : `Could not read ${problems.length} files`;
-    updateSources(next, problems.length === 0 ? undefined : { intent: "error", title: `${failed}; nothing was added from it`, items: problems, itemsLabel: "Problems found" });
+    const failed =
+      problems.length === 1
+        ? `Could not read ${files.length === 1 ? files[0].name : "a file"}`
+        : `Could not read ${problems.length} files`;
+    updateSources(
+      next,
+      problems.length === 0
+        ? undefined
+        : {
+            intent: "error",
+            title: `${failed}; nothing was added from it`,
+            items: problems,
+            itemsLabel: "Problems found",
+          }
+    );
   };
 
   const readRange = async () => {
@@ -101,9 +144,17 @@ export function BacktestPanel(): React.JSX.Element {
       const range = await readSelection();
       const label = range.address;
       try {
-        updateSources(withSource(sources, readSource(gridToCsv(range.values, range.row), label, "range")), undefined);
+        updateSources(
+          withSource(sources, readSource(gridToCsv(range.values, range.row), label, "range")),
+          undefined
+        );
       } catch (error) {
-        setNotice({ intent: "error", title: `Could not read ${label}; nothing was added from it`, items: [readProblem(error, "range")], itemsLabel: "Problems found" });
+        setNotice({
+          intent: "error",
+          title: `Could not read ${label}; nothing was added from it`,
+          items: [readProblem(error, "range")],
+          itemsLabel: "Problems found",
+        });
       }
     } catch (error) {
       setNotice({ intent: "error", text: explain(error) });
@@ -116,7 +167,8 @@ export function BacktestPanel(): React.JSX.Element {
     const chosen = PRESETS.find((p) => p.id === id);
     if (chosen) update(applyPreset(setup, chosen, all));
   };
-  const changeHolding = (k: number, changes: Partial<HoldingSetup>) => update({ holdings: setup.holdings.map((h, j) => (j === k ? { ...h, ...changes } : h)) });
+  const changeHolding = (k: number, changes: Partial<HoldingSetup>) =>
+    update({ holdings: setup.holdings.map((h, j) => (j === k ? { ...h, ...changes } : h)) });
 
   const buildSheet = () =>
     void build.run(
@@ -130,7 +182,7 @@ export function BacktestPanel(): React.JSX.Element {
         intent: "success",
         title: `Built “${result.sheetName}”`,
         text: `Edit the orange cells on the sheet (weights, leverage, fees, rebalancing); every result recalculates. (${roundTrips(result)}.)`,
-      }),
+      })
     );
 
   const preset = PRESETS.find((p) => p.id === setup.preset);
@@ -149,7 +201,12 @@ export function BacktestPanel(): React.JSX.Element {
           busy={selecting || build.progress !== undefined}
           onFiles={(files) => void addFiles(files)}
           onRange={() => void readRange()}
-          onRemove={(label) => updateSources(sources.filter((s) => s.label !== label), undefined)}
+          onRemove={(label) =>
+            updateSources(
+              sources.filter((s) => s.label !== label),
+              undefined
+            )
+          }
         />
         <div aria-live="polite">{notice && <Notice message={notice} />}</div>
       </section>
@@ -158,8 +215,19 @@ export function BacktestPanel(): React.JSX.Element {
         <h2 id="backtest-portfolio-heading" className={styles.heading}>
           2. Portfolio
         </h2>
-        <Field label="Preset" hint={returns.length === 0 ? "Add data first." : "Fills the holdings and rebalancing below; edit them after."}>
-          <Select value={preset?.id ?? ""} disabled={returns.length === 0} onChange={(_, data) => choosePreset(data.value)}>
+        <Field
+          label="Preset"
+          hint={
+            returns.length === 0
+              ? "Add data first."
+              : "Fills the holdings and rebalancing below; edit them after."
+          }
+        >
+          <Select
+            value={preset?.id ?? ""}
+            disabled={returns.length === 0}
+            onChange={(_, data) => choosePreset(data.value)}
+          >
             {!preset && <option value="">Choose a preset…</option>}
             <Options items={PRESETS} value={(p) => p.id} label={choice.label} />
           </Select>
@@ -171,13 +239,23 @@ export function BacktestPanel(): React.JSX.Element {
           onAdd={() => update({ holdings: [...setup.holdings, newHolding(setup, all)] })}
           onRemove={(k) => update({ holdings: setup.holdings.filter((_, j) => j !== k) })}
         />
-        <Field label="Borrowing rate" hint={rate ? `${rate.name}: ${rate.reading}.` : "What the funds pay on the borrowed part, before the spread."}>
+        <Field
+          label="Borrowing rate"
+          hint={
+            rate
+              ? `${rate.name}: ${rate.reading}.`
+              : "What the funds pay on the borrowed part, before the spread."
+          }
+        >
           <Select value={setup.rate} onChange={(_, data) => update({ rate: data.value })}>
             <option value="">None (0%)</option>
             <Options items={rates} {...byName} />
           </Select>
         </Field>
-        <Field label="Benchmark" hint="Shown beside the portfolio at 1x with no costs (both can be changed on the sheet).">
+        <Field
+          label="Benchmark"
+          hint="Shown beside the portfolio at 1x with no costs (both can be changed on the sheet)."
+        >
           <Select value={setup.benchmark} onChange={(_, data) => update({ benchmark: data.value })}>
             <option value="">None</option>
             <Options items={returns} {...byName} />
@@ -191,29 +269,91 @@ export function BacktestPanel(): React.JSX.Element {
         </h2>
         <div className={styles.pair}>
           <Field label="Rebalance">
-            <Select value={setup.rebalance} onChange={(_, data) => update({ rebalance: data.value as RebalanceChoice })}>
+            <Select
+              value={setup.rebalance}
+              onChange={(_, data) => update({ rebalance: data.value as RebalanceChoice })}
+            >
               <Options items={REBALANCE_CHOICES} {...choice} />
             </Select>
           </Field>
-          {setup.rebalance === "ROWS" && <TextField label="Every (rows)" value={setup.rebalanceRows} onChange={(rebalanceRows) => update({ rebalanceRows })} kind="decimal" />}
-          <TextField label="Or on drift over" value={setup.band} onChange={(band) => update({ band })} unit="%" kind="decimal" placeholder="never" />
+          {setup.rebalance === "ROWS" && (
+            <TextField
+              label="Every (rows)"
+              value={setup.rebalanceRows}
+              onChange={(rebalanceRows) => update({ rebalanceRows })}
+              kind="decimal"
+            />
+          )}
+          <TextField
+            label="Or on drift over"
+            value={setup.band}
+            onChange={(band) => update({ band })}
+            unit="%"
+            kind="decimal"
+            placeholder="never"
+          />
         </div>
         <div className={styles.pair}>
-          <TextField label="Start date" value={setup.start} onChange={(value) => update({ start: value })} kind="date" />
-          <TextField label="End date" value={setup.end} onChange={(end) => update({ end })} kind="date" />
+          <TextField
+            label="Start date"
+            value={setup.start}
+            onChange={(value) => update({ start: value })}
+            kind="date"
+          />
+          <TextField
+            label="End date"
+            value={setup.end}
+            onChange={(end) => update({ end })}
+            kind="date"
+          />
         </div>
         <Caption1>Leave the dates blank to use every common date.</Caption1>
         <div className={styles.pair}>
-          <TextField label="Starting amount" value={setup.startAmount} onChange={(startAmount) => update({ startAmount })} kind="decimal" />
-          <TextField label="Rolling window" value={setup.rollingYears} onChange={(rollingYears) => update({ rollingYears })} unit="years" kind="decimal" />
+          <TextField
+            label="Starting amount"
+            value={setup.startAmount}
+            onChange={(startAmount) => update({ startAmount })}
+            kind="decimal"
+          />
+          <TextField
+            label="Rolling window"
+            value={setup.rollingYears}
+            onChange={(rollingYears) => update({ rollingYears })}
+            unit="years"
+            kind="decimal"
+          />
         </div>
-        <Checkbox checked={setup.monteCarlo} onChange={(_, data) => update({ monteCarlo: data.checked === true })} label="Add a Monte Carlo block (resampled histories)" />
+        <Checkbox
+          checked={setup.monteCarlo}
+          onChange={(_, data) => update({ monteCarlo: data.checked === true })}
+          label="Add a Monte Carlo block (resampled histories)"
+        />
         {setup.monteCarlo && (
           <div className={styles.pair}>
-            <TextField label="Years per path" value={setup.monteCarloYears} onChange={(monteCarloYears) => update({ monteCarloYears })} kind="decimal" />
-            <TextField label="Paths" value={setup.monteCarloPaths} onChange={(monteCarloPaths) => update({ monteCarloPaths })} kind="decimal" />
-            <TextField label="Block (rows)" value={setup.monteCarloBlock} onChange={(monteCarloBlock) => update({ monteCarloBlock })} kind="decimal" />
-            <TextField label="Seed" value={setup.monteCarloSeed} onChange={(monteCarloSeed) => update({ monteCarloSeed })} kind="decimal" />
+            <TextField
+              label="Years per path"
+              value={setup.monteCarloYears}
+              onChange={(monteCarloYears) => update({ monteCarloYears })}
+              kind="decimal"
+            />
+            <TextField
+              label="Paths"
+              value={setup.monteCarloPaths}
+              onChange={(monteCarloPaths) => update({ monteCarloPaths })}
+              kind="decimal"
+            />
+            <TextField
+              label="Block (rows)"
+              value={setup.monteCarloBlock}
+              onChange={(monteCarloBlock) => update({ monteCarloBlock })}
+              kind="decimal"
+            />
+            <TextField
+              label="Seed"
+              value={setup.monteCarloSeed}
+              onChange={(monteCarloSeed) => update({ monteCarloSeed })}
+              kind="decimal"
+            />
           </div>
         )}
       </section>
@@ -224,17 +364,36 @@ export function BacktestPanel(): React.JSX.Element {
         </h2>
         <TextField label="Title" value={setup.title} onChange={(title) => update({ title })} />
         <Caption1>
-          A new sheet with the aligned data, live =STACK formulas for each fund, the portfolio and the benchmark, a summary, annual returns and
-          charts. Your other sheets are not touched.
+          A new sheet with the aligned data, live =STACK formulas for each fund, the portfolio and
+          the benchmark, a summary, annual returns and charts. Your other sheets are not touched.
         </Caption1>
         <div aria-live="polite">
           {preparation.ok ? (
-            <Notice message={{ intent: "info", title: preparation.prepared.alignment[0], items: preparation.prepared.alignment.slice(1), itemsLabel: "What alignment did" }} />
+            <Notice
+              message={{
+                intent: "info",
+                title: preparation.prepared.alignment[0],
+                items: preparation.prepared.alignment.slice(1),
+                itemsLabel: "What alignment did",
+              }}
+            />
           ) : (
-            <Notice message={{ intent: all.length === 0 ? "info" : "warning", title: "Before building", items: preparation.problems, itemsLabel: "Still to do" }} />
+            <Notice
+              message={{
+                intent: all.length === 0 ? "info" : "warning",
+                title: "Before building",
+                items: preparation.problems,
+                itemsLabel: "Still to do",
+              }}
+            />
           )}
         </div>
-        <BuildControls build={build} label="Build backtest sheet" disabled={!preparation.ok || selecting} onBuild={buildSheet} />
+        <BuildControls
+          build={build}
+          label="Build backtest sheet"
+          disabled={!preparation.ok || selecting}
+          onBuild={buildSheet}
+        />
       </section>
     </>
   );

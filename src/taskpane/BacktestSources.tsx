@@ -17,7 +17,14 @@ export interface BacktestSourcesProps {
   onRemove(label: string): void;
 }
 
-export function BacktestSources({ sources, series: named, busy, onFiles, onRange, onRemove }: BacktestSourcesProps): React.JSX.Element {
+export function BacktestSources({
+  sources,
+  series: named,
+  busy,
+  onFiles,
+  onRange,
+  onRemove,
+}: BacktestSourcesProps): React.JSX.Element {
   const styles = usePaneStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
   return (
@@ -43,8 +50,9 @@ export function BacktestSources({ sources, series: named, busy, onFiles, onRange
         }}
       />
       <Caption1>
-        Yahoo Finance, FRED or Kenneth French downloads, or a Date column then value columns (a range: select it with its header row). Prices
-        become returns; rates in percent become decimals.
+        Yahoo Finance, FRED or Kenneth French downloads, or a Date column then value columns (a
+        range: select it with its header row). Prices become returns; rates in percent become
+        decimals.
       </Caption1>
       {sources.length > 0 && (
         <ul className={styles.cards} aria-label="Data read">
@@ -52,17 +60,24 @@ export function BacktestSources({ sources, series: named, busy, onFiles, onRange
             <li key={source.label} className={styles.card}>
               <div className={styles.cardHeader}>
                 <h3 className={styles.cardTitle}>{source.label}</h3>
-                <Button size="small" appearance="subtle" onClick={() => onRemove(source.label)} aria-label={`Remove ${source.label}`}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => onRemove(source.label)}
+                  aria-label={`Remove ${source.label}`}
+                >
                   Remove
                 </Button>
               </div>
               <Caption1 className={styles.muted}>
-                {source.origin === "range" ? "Range in this workbook" : FORMAT_NAMES[source.format]} · {source.series.length} series
+                {source.origin === "range" ? "Range in this workbook" : FORMAT_NAMES[source.format]}{" "}
+                · {source.series.length} series
               </Caption1>
               <ul className={styles.seriesList}>
                 {named[s].map((series) => (
                   <li key={series.column}>
-                    <Text weight="semibold">{series.name}</Text> <Text size={200}>({series.kind === "rates" ? "rate" : "returns"})</Text>
+                    <Text weight="semibold">{series.name}</Text>{" "}
+                    <Text size={200}>({series.kind === "rates" ? "rate" : "returns"})</Text>
                     <br />
                     <Caption1 className={styles.muted}>{describeSeries(series)}</Caption1>
                   </li>

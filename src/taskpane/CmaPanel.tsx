@@ -44,7 +44,14 @@ interface Reading {
 }
 
 /** The raw input of the last read, kept so a change of units re-reads it. */
-type Raw = { readonly kind: "text"; readonly text: string; readonly source: string } | { readonly kind: "grid"; readonly values: readonly (readonly unknown[])[]; readonly origin: { row: number; column: number }; readonly source: string };
+type Raw =
+  | { readonly kind: "text"; readonly text: string; readonly source: string }
+  | {
+      readonly kind: "grid";
+      readonly values: readonly (readonly unknown[])[];
+      readonly origin: { row: number; column: number };
+      readonly source: string;
+    };
 
 const SOURCE_TABS: readonly { readonly value: SourceKind; readonly label: string }[] = [
   { value: "template", label: "Template" },
@@ -62,7 +69,10 @@ const UNIT_CHOICES: readonly { readonly value: Units; readonly label: string }[]
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function read(raw: Raw, units: Units): Reading {
-  const result = raw.kind === "text" ? readCmaText(raw.text, { units }) : readCmaGrid(raw.values, { units, origin: raw.origin });
+  const result =
+    raw.kind === "text"
+      ? readCmaText(raw.text, { units })
+      : readCmaGrid(raw.values, { units, origin: raw.origin });
   return { result, source: raw.source };
 }
 
@@ -101,13 +111,21 @@ export function CmaPanel(): React.JSX.Element {
   const [pasted, setPasted] = React.useState(start.remembered.pasted ?? "");
   // A note about the source (a remembered file, an XLSX file, a selection that failed) and the build's outcome.
   const [notice, setNotice] = React.useState<Message | undefined>(
-    start.raw && start.remembered.source === "file" ? { intent: "info", text: `Using ${start.remembered.file?.name}, the file from your last session.` } : undefined,
+    start.raw && start.remembered.source === "file"
+      ? {
+          intent: "info",
+          text: `Using ${start.remembered.file?.name}, the file from your last session.`,
+        }
+      : undefined
   );
   const [selecting, setSelecting] = React.useState(false);
   const build = useSheetBuild();
   const fileInput = React.useRef<HTMLInputElement>(null);
 
-  const reading = React.useMemo(() => (raw ? read(raw, memory.units) : undefined), [raw, memory.units]);
+  const reading = React.useMemo(
+    () => (raw ? read(raw, memory.units) : undefined),
+    [raw, memory.units]
+  );
   const table = reading?.result.table;
 
   const update = (changes: Partial<Remembered>) => {
@@ -122,33 +140,57 @@ export function CmaPanel(): React.JSX.Element {
     update(changes);
   };
 
-  const chooseTemplate = (id: string) => use(templateRaw(id), { source: "template", templateId: id });
+  const chooseTemplate = (id: string) =>
+    use(templateRaw(id), { source: "template", templateId: id });
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     if (WORKBOOK_FILE.test(file.name)) {
-      use(undefined, { source: "file" }, {
-        intent: "info",
-        title: "Excel workbooks are read from the sheet",
-        text: `Open ${file.name} in Excel, select the table including its header row, then use Range > Read selected range.`,
-      });
+      use(
+        undefined,
+        { source: "file" },
+        {
+          intent: "info",
+          title: "Excel workbooks are read from the sheet",
+          text: `Open ${file.name} in Excel, select the table including its header row, then use Range > Read selected range.`,
+        }
+      );
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      use(undefined, { source: "file" }, { intent: "error", text: `${file.name} is ${Math.round(file.size / 1000)} KB: too large for a table of assumptions.` });
+      use(
+        undefined,
+        { source: "file" },
+        {
+          intent: "error",
+          text: `${file.name} is ${Math.round(file.size / 1000)} KB: too large for a table of assumptions.`,
+        }
+      );
       return;
     }
     const text = await file.text();
-    use({ kind: "text", text, source: file.name }, { source: "file", file: { name: file.name, text } });
+    use(
+      { kind: "text", text, source: file.name },
+      { source: "file", file: { name: file.name, text } }
+    );
   };
 
-  const readPasted = () => use({ kind: "text", text: pasted, source: "pasted text" }, { source: "paste", pasted });
+  const readPasted = () =>
+    use({ kind: "text", text: pasted, source: "pasted text" }, { source: "paste", pasted });
 
   const readRange = async () => {
     setSelecting(true);
     try {
       const range = await readSelection();
-      use({ kind: "grid", values: range.values, origin: { row: range.row, column: range.column }, source: `range ${range.address}` }, { source: "range" });
+      use(
+        {
+          kind: "grid",
+          values: range.values,
+          origin: { row: range.row, column: range.column },
+          source: `range ${range.address}`,
+        },
+        { source: "range" }
+      );
     } catch (error) {
       use(undefined, { source: "range" }, { intent: "error", text: explain(error) });
     } finally {
@@ -160,7 +202,11 @@ export function CmaPanel(): React.JSX.Element {
     if (!table || !reading) return;
     void build.run(
       () => cmaSheet(table, { source: reading.source, builtOn: today() }).layout,
-      (result) => ({ intent: "success", title: `Built “${result.sheetName}”`, text: `Edit the orange cells on the sheet; every result recalculates. (${roundTrips(result)}.)` }),
+      (result) => ({
+        intent: "success",
+        title: `Built “${result.sheetName}”`,
+        text: `Edit the orange cells on the sheet; every result recalculates. (${roundTrips(result)}.)`,
+      })
     );
   };
 
@@ -186,7 +232,12 @@ export function CmaPanel(): React.JSX.Element {
             </Tab>
           ))}
         </TabList>
-        <div id="source-panel" role="tabpanel" aria-labelledby={`tab-${memory.source}`} className={styles.panel}>
+        <div
+          id="source-panel"
+          role="tabpanel"
+          aria-labelledby={`tab-${memory.source}`}
+          className={styles.panel}
+        >
           {memory.source === "template" && (
             <Field label="Template" hint={template(memory.templateId)?.description}>
               <Select value={memory.templateId} onChange={(_, data) => chooseTemplate(data.value)}>
@@ -215,13 +266,24 @@ export function CmaPanel(): React.JSX.Element {
                   event.target.value = "";
                 }}
               />
-              <Caption1>One row per asset: name, expected return, volatility, then its correlations. An Excel workbook? Open it in Excel and use Range.</Caption1>
+              <Caption1>
+                One row per asset: name, expected return, volatility, then its correlations. An
+                Excel workbook? Open it in Excel and use Range.
+              </Caption1>
             </>
           )}
           {memory.source === "paste" && (
             <>
               <Field label="Table (copied from Excel, a web page or a CSV file)">
-                <Textarea value={pasted} onChange={(_, data) => setPasted(data.value)} rows={6} resize="vertical" placeholder={"Asset\tReturn\tVolatility\tStocks\tBonds\nStocks\t7%\t15%\t1\nBonds\t5%\t6%\t-0.3\t1"} />
+                <Textarea
+                  value={pasted}
+                  onChange={(_, data) => setPasted(data.value)}
+                  rows={6}
+                  resize="vertical"
+                  placeholder={
+                    "Asset\tReturn\tVolatility\tStocks\tBonds\nStocks\t7%\t15%\t1\nBonds\t5%\t6%\t-0.3\t1"
+                  }
+                />
               </Field>
               <div className={styles.row}>
                 <Button onClick={readPasted} disabled={pasted.trim() === ""}>
@@ -232,9 +294,15 @@ export function CmaPanel(): React.JSX.Element {
           )}
           {memory.source === "range" && (
             <>
-              <Caption1>Select the table in the workbook, including its header row (an XLSX file: open it in Excel first).</Caption1>
+              <Caption1>
+                Select the table in the workbook, including its header row (an XLSX file: open it in
+                Excel first).
+              </Caption1>
               <div className={styles.row}>
-                <Button onClick={() => void readRange()} disabled={selecting || build.progress !== undefined}>
+                <Button
+                  onClick={() => void readRange()}
+                  disabled={selecting || build.progress !== undefined}
+                >
                   Read selected range
                 </Button>
               </div>
@@ -242,7 +310,10 @@ export function CmaPanel(): React.JSX.Element {
           )}
         </div>
         <Field label="Numbers without a % sign are">
-          <Select value={memory.units} onChange={(_, data) => update({ units: data.value as Units })}>
+          <Select
+            value={memory.units}
+            onChange={(_, data) => update({ units: data.value as Units })}
+          >
             <Options items={UNIT_CHOICES} {...choice} />
           </Select>
         </Field>
@@ -281,8 +352,12 @@ export function CmaPanel(): React.JSX.Element {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeading }}>Return</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeading }}>Volatility</TableHeaderCell>
+                <TableHeaderCell button={{ className: styles.numberHeading }}>
+                  Return
+                </TableHeaderCell>
+                <TableHeaderCell button={{ className: styles.numberHeading }}>
+                  Volatility
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -303,10 +378,15 @@ export function CmaPanel(): React.JSX.Element {
           2. Stacked-portfolio sheet
         </h2>
         <Caption1>
-          A new sheet with your table, weights you can edit, financing terms, and live =STACK formulas for your stack, 100% stocks and
-          60/40. Your other sheets are not touched.
+          A new sheet with your table, weights you can edit, financing terms, and live =STACK
+          formulas for your stack, 100% stocks and 60/40. Your other sheets are not touched.
         </Caption1>
-        <BuildControls build={build} label="Build sheet" disabled={!table || selecting} onBuild={buildSheet} />
+        <BuildControls
+          build={build}
+          label="Build sheet"
+          disabled={!table || selecting}
+          onBuild={buildSheet}
+        />
       </section>
     </>
   );

@@ -19,7 +19,13 @@ export interface HoldingsEditorProps {
   onRemove(k: number): void;
 }
 
-export function HoldingsEditor({ holdings, returns, onChange, onAdd, onRemove }: HoldingsEditorProps): React.JSX.Element {
+export function HoldingsEditor({
+  holdings,
+  returns,
+  onChange,
+  onAdd,
+  onRemove,
+}: HoldingsEditorProps): React.JSX.Element {
   const styles = usePaneStyles();
   const total = describeWeights(holdings);
   return (
@@ -33,22 +39,58 @@ export function HoldingsEditor({ holdings, returns, onChange, onAdd, onRemove }:
               <li key={k} className={styles.card} role="group" aria-label={title}>
                 <div className={styles.cardHeader}>
                   <h3 className={styles.cardTitle}>{title}</h3>
-                  <Button size="small" appearance="subtle" onClick={() => onRemove(k)} aria-label={`Remove ${title}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() => onRemove(k)}
+                    aria-label={`Remove ${title}`}
+                  >
                     Remove
                   </Button>
                 </div>
                 <TextField label="Name" value={h.name} onChange={(name) => onChange(k, { name })} />
                 <Field label="Index series">
-                  <Select value={h.series} onChange={(_, data) => onChange(k, { series: data.value })}>
-                    {(h.series === "" || missing) && <option value={h.series}>{missing ? `${h.series} (not loaded)` : "Choose a series…"}</option>}
+                  <Select
+                    value={h.series}
+                    onChange={(_, data) => onChange(k, { series: data.value })}
+                  >
+                    {(h.series === "" || missing) && (
+                      <option value={h.series}>
+                        {missing ? `${h.series} (not loaded)` : "Choose a series…"}
+                      </option>
+                    )}
                     <Options items={returns} {...byName} />
                   </Select>
                 </Field>
                 <div className={styles.pair}>
-                  <TextField label="Leverage" value={h.leverage} onChange={(leverage) => onChange(k, { leverage })} unit="×" kind="decimal" />
-                  <TextField label="Weight" value={h.weight} onChange={(weight) => onChange(k, { weight })} unit="%" kind="decimal" />
-                  <TextField label="Expense ratio" value={h.expenseRatio} onChange={(expenseRatio) => onChange(k, { expenseRatio })} unit="%" kind="decimal" />
-                  <TextField label="Spread" value={h.spread} onChange={(spread) => onChange(k, { spread })} unit="%" kind="decimal" />
+                  <TextField
+                    label="Leverage"
+                    value={h.leverage}
+                    onChange={(leverage) => onChange(k, { leverage })}
+                    unit="×"
+                    kind="decimal"
+                  />
+                  <TextField
+                    label="Weight"
+                    value={h.weight}
+                    onChange={(weight) => onChange(k, { weight })}
+                    unit="%"
+                    kind="decimal"
+                  />
+                  <TextField
+                    label="Expense ratio"
+                    value={h.expenseRatio}
+                    onChange={(expenseRatio) => onChange(k, { expenseRatio })}
+                    unit="%"
+                    kind="decimal"
+                  />
+                  <TextField
+                    label="Spread"
+                    value={h.spread}
+                    onChange={(spread) => onChange(k, { spread })}
+                    unit="%"
+                    kind="decimal"
+                  />
                 </div>
               </li>
             );
@@ -57,8 +99,8 @@ export function HoldingsEditor({ holdings, returns, onChange, onAdd, onRemove }:
       )}
       {holdings.length > 0 && (
         <Caption1>
-          Each fund returns its index series times the leverage, less the expense ratio and, on the borrowed part, the borrowing rate plus the
-          spread (both yearly).
+          Each fund returns its index series times the leverage, less the expense ratio and, on the
+          borrowed part, the borrowing rate plus the spread (both yearly).
         </Caption1>
       )}
       <div className={styles.row}>

@@ -20,5 +20,11 @@ export function Options<T>({ items, value, label }: OptionsProps<T>): React.JSX.
 }
 
 /** Accessors for {value, label} choice lists and for named series. */
-export const choice = { value: (c: { readonly value: string }) => c.value, label: (c: { readonly label: string }) => c.label };
-export const byName = { value: (s: { readonly name: string }) => s.name, label: (s: { readonly name: string }) => s.name };
+export const choice = {
+  value: (c: { readonly value: string }) => c.value,
+  label: (c: { readonly label: string }) => c.label,
+};
+export const byName = {
+  value: (s: { readonly name: string }) => s.name,
+  label: (s: { readonly name: string }) => s.name,
+};

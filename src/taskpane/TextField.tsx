@@ -13,7 +13,14 @@ export interface TextFieldProps {
   readonly placeholder?: string;
 }
 
-export function TextField({ label, value, onChange, unit, kind = "text", placeholder }: TextFieldProps): React.JSX.Element {
+export function TextField({
+  label,
+  value,
+  onChange,
+  unit,
+  kind = "text",
+  placeholder,
+}: TextFieldProps): React.JSX.Element {
   return (
     <Field label={label}>
       <Input

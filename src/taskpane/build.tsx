@@ -3,7 +3,14 @@
  * handed to the writer with an AbortController, a progress bar counting round trips to Excel, a Cancel
  * button, and the outcome in plain words (src/excel/errors.ts explains Office's errors).
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { BuildCancelled, explain } from "../excel/errors";
 import { buildSheet, BuildProgress, BuildResult } from "../excel/writer";
@@ -43,7 +50,8 @@ export function Notice({ message }: { readonly message: Message }): React.JSX.El
 export const today = () => new Date().toLocaleDateString("en-CA");
 
 /** "2 round trips to Excel" */
-export const roundTrips = (result: BuildResult) => `${result.roundTrips} round trip${result.roundTrips === 1 ? "" : "s"} to Excel`;
+export const roundTrips = (result: BuildResult) =>
+  `${result.roundTrips} round trip${result.roundTrips === 1 ? "" : "s"} to Excel`;
 
 export interface SheetBuild {
   /** While a build runs: round trips done and planned (total 0 until the first one is done). */
@@ -71,7 +79,11 @@ export function useSheetBuild(): SheetBuild {
     try {
       planned = layout();
     } catch (error) {
-      setOutcome({ intent: "error", title: "Nothing was written", text: error instanceof Error ? error.message : String(error) });
+      setOutcome({
+        intent: "error",
+        title: "Nothing was written",
+        text: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     const controller = new AbortController();
@@ -79,10 +91,16 @@ export function useSheetBuild(): SheetBuild {
     setProgress({ done: 0, total: 0 });
     setOutcome(undefined);
     try {
-      const result = await buildSheet(planned, { signal: controller.signal, onProgress: setProgress });
+      const result = await buildSheet(planned, {
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
       setOutcome(describe(result));
     } catch (error) {
-      setOutcome({ intent: error instanceof BuildCancelled ? "warning" : "error", text: explain(error) });
+      setOutcome({
+        intent: error instanceof BuildCancelled ? "warning" : "error",
+        text: explain(error),
+      });
     } finally {
       abort.current = undefined;
       setProgress(undefined);
@@ -97,7 +115,17 @@ export function useSheetBuild(): SheetBuild {
 }
 
 /** The build button, and while building a progress bar with its round trips and a Cancel button; then the outcome. */
-export function BuildControls({ build, label, disabled, onBuild }: { readonly build: SheetBuild; readonly label: string; readonly disabled: boolean; readonly onBuild: () => void }): React.JSX.Element {
+export function BuildControls({
+  build,
+  label,
+  disabled,
+  onBuild,
+}: {
+  readonly build: SheetBuild;
+  readonly label: string;
+  readonly disabled: boolean;
+  readonly onBuild: () => void;
+}): React.JSX.Element {
   const styles = usePaneStyles();
   const { progress, cancelling, outcome } = build;
   const status = !progress
@@ -110,7 +138,11 @@ export function BuildControls({ build, label, disabled, onBuild }: { readonly bu
   return (
     <>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={onBuild} disabled={disabled || progress !== undefined}>
+        <Button
+          appearance="primary"
+          onClick={onBuild}
+          disabled={disabled || progress !== undefined}
+        >
           {label}
         </Button>
         {progress && (
@@ -121,7 +153,10 @@ export function BuildControls({ build, label, disabled, onBuild }: { readonly bu
       </div>
       {progress && (
         <div className={styles.panel}>
-          <ProgressBar value={progress.total === 0 ? undefined : progress.done / progress.total} aria-label="Building the sheet" />
+          <ProgressBar
+            value={progress.total === 0 ? undefined : progress.done / progress.total}
+            aria-label="Building the sheet"
+          />
           <Text size={200} aria-live="polite">
             {status}
           </Text>

@@ -16,6 +16,6 @@ Office.onReady(() => {
       <FluentProvider theme={webLightTheme}>
         <App />
       </FluentProvider>
-    </React.StrictMode>,
+    </React.StrictMode>
   );
 });

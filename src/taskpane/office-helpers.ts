@@ -53,7 +53,10 @@ const MAX_REMEMBERED_SERIES = 2_500_000;
 
 /** What of each value is kept: large file texts are dropped. */
 const KEEP: { readonly [K in keyof Memory]: (value: Memory[K]) => Memory[K] } = {
-  pane: (value) => ({ ...value, file: value.file && value.file.text.length <= MAX_REMEMBERED_FILE ? value.file : undefined }),
+  pane: (value) => ({
+    ...value,
+    file: value.file && value.file.text.length <= MAX_REMEMBERED_FILE ? value.file : undefined,
+  }),
   backtest: (value) => value,
   "backtest-sources": (sources) => {
     let room = MAX_REMEMBERED_SERIES;

@@ -63,9 +63,21 @@ export function readSource(text: string, label: string, origin: SourceOrigin): S
   const stem = label.replace(/\.[a-z]+$/i, "");
   const series = file.series.map((one): LoadedSeries => {
     const name = file.format === "yahoo" && origin === "file" ? stem : one.name;
-    const base = { name, column: one.name, from: `${label} (${FORMAT_NAMES[file.format]})`, kind: one.kind, dates: one.dates, values: one.values };
+    const base = {
+      name,
+      column: one.name,
+      from: `${label} (${FORMAT_NAMES[file.format]})`,
+      kind: one.kind,
+      dates: one.dates,
+      values: one.values,
+    };
     if (file.format === "french" && one.name === FRENCH_RATE) {
-      return { ...base, kind: "rates", values: one.values.map((daily) => daily * TRADING_DAYS), reading: `daily returns in percent → annual rate (× ${TRADING_DAYS})` };
+      return {
+        ...base,
+        kind: "rates",
+        values: one.values.map((daily) => daily * TRADING_DAYS),
+        reading: `daily returns in percent → annual rate (× ${TRADING_DAYS})`,
+      };
     }
     return { ...base, reading: READINGS[one.unit] };
   });
@@ -89,7 +101,13 @@ export function readProblem(error: unknown, origin: SourceOrigin): string {
  * @example gridToCsv([["Date", "SPY"], [45293, 472.65]], 0) // "Date,SPY\n2024-01-02,472.65"
  */
 export function gridToCsv(values: readonly (readonly unknown[])[], firstRow: number): string {
-  const lines = values.map((row) => row.map((cell, column) => csvCell(column === 0 && typeof cell === "number" ? formatDate(cell) : cell)).join(","));
+  const lines = values.map((row) =>
+    row
+      .map((cell, column) =>
+        csvCell(column === 0 && typeof cell === "number" ? formatDate(cell) : cell)
+      )
+      .join(",")
+  );
   return "\n".repeat(firstRow) + lines.join("\n");
 }
 
@@ -106,7 +124,11 @@ function csvCell(cell: unknown): string {
 export function seriesBySource(sources: readonly Source[]): LoadedSeries[][] {
   const names = sources.flatMap((source) => source.series.map(({ name }) => name));
   const shared = (name: string) => names.indexOf(name) !== names.lastIndexOf(name);
-  return sources.map((source) => source.series.map((series) => (shared(series.name) ? { ...series, name: `${series.name} (${source.label})` } : series)));
+  return sources.map((source) =>
+    source.series.map((series) =>
+      shared(series.name) ? { ...series, name: `${series.name} (${source.label})` } : series
+    )
+  );
 }
 
 /** "prices → returns, 501 values, 2023-01-04 to 2024-12-31", for the pane's list of what was read. */

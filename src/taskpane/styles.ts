@@ -14,7 +14,12 @@ export const usePaneStyles = makeStyles({
   /** One part of the pane (a tab's content); its display is left alone so that `hidden` hides it. */
   part: { "&:not([hidden])": { display: "flex", flexDirection: "column", gap: "14px" } },
   header: { display: "flex", flexDirection: "column", gap: "2px" },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, margin: 0 },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    margin: 0,
+  },
   section: { display: "flex", flexDirection: "column", gap: "10px" },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   tabs: { marginLeft: "-10px" },
@@ -22,13 +27,32 @@ export const usePaneStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
   /** Two fields side by side (numbers), each at least half the pane. */
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "8px" },
-  list: { margin: "4px 0 0", paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
+  list: {
+    margin: "4px 0 0",
+    paddingLeft: "18px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
   notes: { margin: 0, paddingLeft: "18px", color: tokens.colorNeutralForeground3 },
   number: { textAlign: "right" },
   numberHeading: { justifyContent: "flex-end" },
   /** A list of cards. */
-  cards: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  seriesList: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "4px" },
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
+  seriesList: {
+    margin: 0,
+    paddingLeft: "16px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
   /** A bordered group: one source, or one holding. */
   card: {
     display: "flex",
@@ -39,8 +63,22 @@ export const usePaneStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  cardHeader: { display: "flex", gap: "8px", alignItems: "baseline", justifyContent: "space-between" },
-  cardTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", margin: 0, fontSize: tokens.fontSizeBase300 },
+  cardHeader: {
+    display: "flex",
+    gap: "8px",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+  },
+  cardTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
-  footer: { color: tokens.colorNeutralForeground3, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
+  footer: {
+    color: tokens.colorNeutralForeground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: "8px",
+  },
 });

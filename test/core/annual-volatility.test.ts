@@ -17,7 +17,9 @@ describe("annualVolatility", () => {
   });
 
   it("is #DIV/0! for a single return (n − 1 = 0)", () => {
-    expect(() => annualVolatility(Float64Array.of(0.01))).toThrow(expect.objectContaining({ kind: "div0" }));
+    expect(() => annualVolatility(Float64Array.of(0.01))).toThrow(
+      expect.objectContaining({ kind: "div0" })
+    );
   });
 
   it("refuses an empty series and a bad ppy", () => {
@@ -33,13 +35,16 @@ describe("moments", () => {
   });
 
   it("property: shifting a series leaves its standard deviation unchanged", () => {
-    const values = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 });
+    const values = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), {
+      minLength: 2,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(values, fc.double({ min: -1, max: 1, noNaN: true }), (v, shift) => {
         const a = sampleStd(Float64Array.from(v));
         const b = sampleStd(Float64Array.from(v, (x) => x + shift));
         return Math.abs(a - b) < 1e-12;
-      }),
+      })
     );
   });
 });

@@ -39,42 +39,69 @@ describe("bootstrap", () => {
   });
 
   it("refuses sizes that would not finish in seconds with #NUM!", () => {
-    expect(() => bootstrap(both, w5545, 100, 100000, 1, 1, 0, 252)).toThrow(expect.objectContaining({ kind: "num" }));
-    expect(() => bootstrap(both, w5545, 0.004, MAX_PATHS + 1, 1, 1, 0, 252)).toThrow(expect.objectContaining({ kind: "num" }));
+    expect(() => bootstrap(both, w5545, 100, 100000, 1, 1, 0, 252)).toThrow(
+      expect.objectContaining({ kind: "num" })
+    );
+    expect(() => bootstrap(both, w5545, 0.004, MAX_PATHS + 1, 1, 1, 0, 252)).toThrow(
+      expect.objectContaining({ kind: "num" })
+    );
   });
 
   it("refuses bad arguments with messages that name them", () => {
     expect(() => bootstrap(both, w5545, 0, 10, 1, 1, 0)).toThrow("years: must be positive");
-    expect(() => bootstrap(both, w5545, 0.001, 10, 1, 1, 0)).toThrow("years: shorter than one period");
-    expect(() => bootstrap(both, w5545, 1, 0, 1, 1, 0)).toThrow("paths: must be a whole number (1 or more)");
-    expect(() => bootstrap(both, w5545, 1, 10, 11, 1, 0)).toThrow("block: must be a whole number from 1 to 10");
-    expect(() => bootstrap(both, w5545, 1, 10, 0, 1, 0)).toThrow("block: must be a whole number from 1 to 10");
-    expect(() => bootstrap(both, w5545, 1, 10, 1, -3, 0)).toThrow("seed: must be a whole number from 0 to 4294967295");
-    expect(() => bootstrap(both, w5545, 1, 10, 1, 1, -1)).toThrow("rebalance: must be a whole number of rows (0 = never)");
+    expect(() => bootstrap(both, w5545, 0.001, 10, 1, 1, 0)).toThrow(
+      "years: shorter than one period"
+    );
+    expect(() => bootstrap(both, w5545, 1, 0, 1, 1, 0)).toThrow(
+      "paths: must be a whole number (1 or more)"
+    );
+    expect(() => bootstrap(both, w5545, 1, 10, 11, 1, 0)).toThrow(
+      "block: must be a whole number from 1 to 10"
+    );
+    expect(() => bootstrap(both, w5545, 1, 10, 0, 1, 0)).toThrow(
+      "block: must be a whole number from 1 to 10"
+    );
+    expect(() => bootstrap(both, w5545, 1, 10, 1, -3, 0)).toThrow(
+      "seed: must be a whole number from 0 to 4294967295"
+    );
+    expect(() => bootstrap(both, w5545, 1, 10, 1, 1, -1)).toThrow(
+      "rebalance: must be a whole number of rows (0 = never)"
+    );
     expect(() => bootstrap(both, w5545, 1, 10, 1, 1, 0, 0)).toThrow("ppy: must be positive");
-    expect(() => bootstrap(both, Float64Array.of(1), 1, 10, 1, 1, 0)).toThrow("weights: 1 items, expected 2 (one per series)");
+    expect(() => bootstrap(both, Float64Array.of(1), 1, 10, 1, 1, 0)).toThrow(
+      "weights: 1 items, expected 2 (one per series)"
+    );
   });
 
   it("property: identical for the same seed, whatever the seed, block and rebalancing", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 5 }), (seed, block, every) => {
-        const a = bootstrap(both, w5545, 0.5, 5, block, seed, every, 252);
-        const b = bootstrap(both, w5545, 0.5, 5, block, seed, every, 252);
-        return a.every((x, i) => x === b[i]);
-      }),
-      { numRuns: 50 },
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 5 }),
+        (seed, block, every) => {
+          const a = bootstrap(both, w5545, 0.5, 5, block, seed, every, 252);
+          const b = bootstrap(both, w5545, 0.5, 5, block, seed, every, 252);
+          return a.every((x, i) => x === b[i]);
+        }
+      ),
+      { numRuns: 50 }
     );
   });
 
   it("property: rebalanced daily over a whole rotation, every path is the CAGR of the daily weighted sum", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1, max: 2, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (w, seed) => {
-        const weighted = seriesA.map((r, i) => w * r + (1 - w) * seriesB[i]);
-        const out = bootstrap(both, Float64Array.of(w, 1 - w), 10 / 252, 3, 10, seed, 1, 252);
-        const expected = cagr(weighted, 252);
-        return out.every((x) => Math.abs(x - expected) < 1e-9 * Math.max(1, Math.abs(expected)));
-      }),
-      { numRuns: 50 },
+      fc.property(
+        fc.double({ min: -1, max: 2, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (w, seed) => {
+          const weighted = seriesA.map((r, i) => w * r + (1 - w) * seriesB[i]);
+          const out = bootstrap(both, Float64Array.of(w, 1 - w), 10 / 252, 3, 10, seed, 1, 252);
+          const expected = cagr(weighted, 252);
+          return out.every((x) => Math.abs(x - expected) < 1e-9 * Math.max(1, Math.abs(expected)));
+        }
+      ),
+      { numRuns: 50 }
     );
   });
 });

@@ -26,9 +26,13 @@ describe("cagr", () => {
 
   it("property: a constant return r per year compounds to r", () => {
     fc.assert(
-      fc.property(fc.double({ min: -0.9, max: 2, noNaN: true }), fc.integer({ min: 1, max: 40 }), (r, years) => {
-        return Math.abs(cagr(new Float64Array(years).fill(r), 1) - r) < 1e-12;
-      }),
+      fc.property(
+        fc.double({ min: -0.9, max: 2, noNaN: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (r, years) => {
+          return Math.abs(cagr(new Float64Array(years).fill(r), 1) - r) < 1e-12;
+        }
+      )
     );
   });
 });

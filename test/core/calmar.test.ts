@@ -11,6 +11,8 @@ describe("calmar", () => {
   });
 
   it("is #DIV/0! without a drawdown", () => {
-    expect(() => calmar(Float64Array.of(0.01, 0.02))).toThrow(expect.objectContaining({ kind: "div0", message: "no drawdown" }));
+    expect(() => calmar(Float64Array.of(0.01, 0.02))).toThrow(
+      expect.objectContaining({ kind: "div0", message: "no drawdown" })
+    );
   });
 });

@@ -1,5 +1,9 @@
 import fc from "fast-check";
-import { checkCorrelations, correlationMatrix, describeProblem } from "../../src/core/correlation-matrix";
+import {
+  checkCorrelations,
+  correlationMatrix,
+  describeProblem,
+} from "../../src/core/correlation-matrix";
 import { StackError } from "../../src/core/errors";
 import { correlationCells } from "../fixtures/stacked-example";
 
@@ -63,8 +67,12 @@ describe("checkCorrelations", () => {
   });
 
   it("refuses a non-square table", () => {
-    expect(checkCorrelations([[1, 0.5]]).problems.map(describeProblem)).toEqual(["1×2, expected a square matrix"]);
-    expect(checkCorrelations([]).problems.map(describeProblem)).toEqual(["0×0, expected a square matrix"]);
+    expect(checkCorrelations([[1, 0.5]]).problems.map(describeProblem)).toEqual([
+      "1×2, expected a square matrix",
+    ]);
+    expect(checkCorrelations([]).problems.map(describeProblem)).toEqual([
+      "0×0, expected a square matrix",
+    ]);
   });
 
   it("reports a matrix that is not positive semi-definite with its smallest eigenvalue", () => {
@@ -75,36 +83,53 @@ describe("checkCorrelations", () => {
         [1, 0.9, 0.9],
         [0.9, 1, -0.9],
         [0.9, -0.9, 1],
-      ]),
+      ])
     );
     expect(error.kind).toBe("value");
-    expect(error.message).toBe("correlations: not positive semi-definite (smallest eigenvalue -0.8)");
+    expect(error.message).toBe(
+      "correlations: not positive semi-definite (smallest eigenvalue -0.8)"
+    );
   });
 
   it("accepts a singular but PSD matrix (perfect correlation)", () => {
-    expect(checkCorrelations([
-      [1, 1],
-      [1, 1],
-    ]).problems).toEqual([]);
+    expect(
+      checkCorrelations([
+        [1, 1],
+        [1, 1],
+      ]).problems
+    ).toEqual([]);
   });
 
   it("names the argument in the thrown error", () => {
-    expect(errorOf(() => correlationMatrix([[1, 2], [2, 1]], "financing_correlations")).message).toBe(
-      "financing_correlations: row 1, column 2: 2 is outside -1..1",
-    );
+    expect(
+      errorOf(() =>
+        correlationMatrix(
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          "financing_correlations"
+        )
+      ).message
+    ).toBe("financing_correlations: row 1, column 2: 2 is outside -1..1");
   });
 
   it("property: any Gram matrix of unit vectors is accepted (it is PSD by construction)", () => {
-    const unitVectors = fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    const unitVectors = fc.array(
+      fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+      { minLength: 1, maxLength: 6 }
+    );
     fc.assert(
       fc.property(unitVectors, (vectors) => {
         const units = vectors.map((v) => {
           const norm = Math.hypot(...v);
           return norm < 1e-6 ? [1, 0, 0] : v.map((x) => x / norm);
         });
-        const cells = units.map((a, i) => units.map((b, j) => (i === j ? 1 : a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
+        const cells = units.map((a, i) =>
+          units.map((b, j) => (i === j ? 1 : a[0] * b[0] + a[1] * b[1] + a[2] * b[2]))
+        );
         return checkCorrelations(cells).problems.length === 0;
-      }),
+      })
     );
   });
 });

@@ -34,13 +34,16 @@ describe("maxDrawdown", () => {
   });
 
   it("property: between −1 and 0, and the minimum of the drawdown series", () => {
-    const returns = fc.array(fc.double({ min: -1.5, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 });
+    const returns = fc.array(fc.double({ min: -1.5, max: 1, noNaN: true }), {
+      minLength: 1,
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(returns, (r) => {
         const series = Float64Array.from(r);
         const worst = maxDrawdown(series);
         return worst <= 0 && worst >= -1 && worst === Math.min(0, ...drawdowns(series));
-      }),
+      })
     );
   });
 });

@@ -5,7 +5,10 @@ describe("drifting holdings", () => {
     const held = new Float64Array(2);
     setHoldings(held, Float64Array.of(0.55, 0.45), 2);
     expect(Array.from(held)).toEqual([1.1, 0.9]);
-    expect(growHoldings(held, [Float64Array.of(0.1), Float64Array.of(-0.1)], 0)).toBeCloseTo(2.02, 15);
+    expect(growHoldings(held, [Float64Array.of(0.1), Float64Array.of(-0.1)], 0)).toBeCloseTo(
+      2.02,
+      15
+    );
     expect(held[0]).toBeCloseTo(1.21, 15);
     expect(held[1]).toBeCloseTo(0.81, 15);
   });

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { excelDate, excelDays, excelMonthIndex, nextPeriodStart, requireDates, serialOfDays } from "../../src/core/excel-date";
+import {
+  excelDate,
+  excelDays,
+  excelMonthIndex,
+  nextPeriodStart,
+  requireDates,
+  serialOfDays,
+} from "../../src/core/excel-date";
 
 // Reference dates from Python: datetime.date(1899, 12, 30) + timedelta(days=serial), valid from serial 61
 // (test/fixtures/series_reference.py). Serials below 61 are checked against Excel's own calendar.
@@ -36,10 +43,16 @@ describe("excelDate", () => {
       fc.property(fc.integer({ min: 61, max: 2958464 }), (serial) => {
         const today = excelDate(serial);
         const tomorrow = excelDate(serial + 1);
-        const nextDay = today.day + 1 === tomorrow.day && today.month === tomorrow.month && today.year === tomorrow.year;
-        const nextMonth = tomorrow.day === 1 && (tomorrow.month === today.month + 1 || (today.month === 12 && tomorrow.month === 1 && tomorrow.year === today.year + 1));
+        const nextDay =
+          today.day + 1 === tomorrow.day &&
+          today.month === tomorrow.month &&
+          today.year === tomorrow.year;
+        const nextMonth =
+          tomorrow.day === 1 &&
+          (tomorrow.month === today.month + 1 ||
+            (today.month === 12 && tomorrow.month === 1 && tomorrow.year === today.year + 1));
         return serialOfDays(excelDays(serial)) === serial && (nextDay || nextMonth);
-      }),
+      })
     );
   });
 });
@@ -79,7 +92,7 @@ describe("nextPeriodStart", () => {
           (f === "Q" && day === 1 && month % 3 === 1) ||
           (f === "A" && day === 1 && month === 1);
         return start > serial && begins && nextPeriodStart(start - 1, f) === start;
-      }),
+      })
     );
   });
 });
@@ -90,12 +103,18 @@ describe("requireDates", () => {
   });
 
   it("names the first row that is not after the one before, 1-based", () => {
-    expect(() => requireDates(Float64Array.of(45306, 45307, 45307))).toThrow("dates: row 3 is not after row 2");
-    expect(() => requireDates(Float64Array.of(45306, 45300))).toThrow("dates: row 2 is not after row 1");
+    expect(() => requireDates(Float64Array.of(45306, 45307, 45307))).toThrow(
+      "dates: row 3 is not after row 2"
+    );
+    expect(() => requireDates(Float64Array.of(45306, 45300))).toThrow(
+      "dates: row 2 is not after row 1"
+    );
   });
 
   it("refuses serials outside 1900-01-01 … 9999-12-31", () => {
     expect(() => requireDates(Float64Array.of(0, 1))).toThrow("dates: row 1 is not a date");
-    expect(() => requireDates(Float64Array.of(45306, 2958466))).toThrow("dates: row 2 is not a date");
+    expect(() => requireDates(Float64Array.of(45306, 2958466))).toThrow(
+      "dates: row 2 is not a date"
+    );
   });
 });

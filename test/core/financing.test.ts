@@ -7,11 +7,11 @@ describe("financingCost", () => {
 
   it("is zero at 100% exposure and a credit below it: 50% invested earns 0.5·4%/360 per day", () => {
     expect(financingCost(1, 0.04, 0.01, 1)).toBe(0);
-    expect(financingCost(0.5, 0.04, 0, 1)).toBeCloseTo(-0.5 * 0.04 / 360, 18);
+    expect(financingCost(0.5, 0.04, 0, 1)).toBeCloseTo((-0.5 * 0.04) / 360, 18);
   });
 
   it("earns the rate but not the spread on uninvested cash (the spread is a borrowing premium, DESIGN.md §1)", () => {
-    expect(financingCost(0.5, 0.04, 0.01, 1)).toBeCloseTo(-0.5 * 0.04 / 360, 18);
+    expect(financingCost(0.5, 0.04, 0.01, 1)).toBeCloseTo((-0.5 * 0.04) / 360, 18);
   });
 });
 
@@ -28,6 +28,8 @@ describe("dayGaps", () => {
   });
 
   it("refuses dates that do not increase", () => {
-    expect(() => dayGaps(Float64Array.of(45302, 45303, 45303))).toThrow(expect.objectContaining({ kind: "value", message: "dates: row 3 is not after row 2" }));
+    expect(() => dayGaps(Float64Array.of(45302, 45303, 45303))).toThrow(
+      expect.objectContaining({ kind: "value", message: "dates: row 3 is not after row 2" })
+    );
   });
 });

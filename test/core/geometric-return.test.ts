@@ -19,9 +19,16 @@ describe("geometricReturn", () => {
 
   it("property: compounding never beats the arithmetic return, and equals it without volatility", () => {
     fc.assert(
-      fc.property(fc.double({ min: -0.5, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (mu, sigma) => {
-        return geometricReturn(mu, sigma) <= mu + 1e-15 && Math.abs(geometricReturn(mu, 0) - mu) < 1e-15;
-      }),
+      fc.property(
+        fc.double({ min: -0.5, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (mu, sigma) => {
+          return (
+            geometricReturn(mu, sigma) <= mu + 1e-15 &&
+            Math.abs(geometricReturn(mu, 0) - mu) < 1e-15
+          );
+        }
+      )
     );
   });
 });

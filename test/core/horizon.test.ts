@@ -12,8 +12,12 @@ describe("horizonPercentile", () => {
   });
 
   it("refuses percentiles outside (0, 1), non-positive years, negative vols", () => {
-    expect(() => horizonPercentile(0.06, 0.1, 4, 1)).toThrow("percentile: must be between 0 and 1 (exclusive)");
-    expect(() => horizonPercentile(0.06, 0.1, 4, 10)).toThrow("percentile: must be between 0 and 1 (exclusive)");
+    expect(() => horizonPercentile(0.06, 0.1, 4, 1)).toThrow(
+      "percentile: must be between 0 and 1 (exclusive)"
+    );
+    expect(() => horizonPercentile(0.06, 0.1, 4, 10)).toThrow(
+      "percentile: must be between 0 and 1 (exclusive)"
+    );
     expect(() => horizonPercentile(0.06, 0.1, 0, 0.5)).toThrow("years: must be positive");
     expect(() => horizonPercentile(0.06, -0.1, 4, 0.5)).toThrow("vol: negative");
   });
@@ -31,10 +35,15 @@ describe("horizonProbability", () => {
 
   it("property: the probability of beating the p-th percentile is 1 − p", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 40 }), (p, sigma, years) => {
-        const cut = horizonPercentile(0.05, sigma, years, p);
-        return Math.abs(horizonProbability(0.05, sigma, years, cut) - (1 - p)) < 1e-12;
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (p, sigma, years) => {
+          const cut = horizonPercentile(0.05, sigma, years, p);
+          return Math.abs(horizonProbability(0.05, sigma, years, cut) - (1 - p)) < 1e-12;
+        }
+      )
     );
   });
 });

@@ -15,7 +15,11 @@ function synthetic(noiseScale: number) {
     index[t] = 0.01 * Math.sin(t * 1.3) + 0.0005;
     rates[t] = 0.02 + 0.015 * Math.cos(t / 9);
     days[t] = t % 5 === 4 ? 3 : 1;
-    fund[t] = 3 * index[t] - 0.0095 / 252 - (2.3 * rates[t] * days[t]) / 360 + noiseScale * 0.0002 * Math.sin(t * 2.7 + 0.5);
+    fund[t] =
+      3 * index[t] -
+      0.0095 / 252 -
+      (2.3 * rates[t] * days[t]) / 360 +
+      noiseScale * 0.0002 * Math.sin(t * 2.7 + 0.5);
   }
   return { index, rates, days, fund };
 }
@@ -50,20 +54,38 @@ describe("letfFit", () => {
 
   it("refuses rates that cannot be told apart from the fixed cost", () => {
     const { index, fund } = synthetic(1);
-    expect(() => letfFit(fund, index, 3, 0, 1)).toThrow("rates: all zero: cannot separate the rate multiple from the fixed cost");
-    expect(() => letfFit(fund, index, 3, 0.03, 1)).toThrow("rates: constant: cannot separate the rate multiple from the fixed cost");
+    expect(() => letfFit(fund, index, 3, 0, 1)).toThrow(
+      "rates: all zero: cannot separate the rate multiple from the fixed cost"
+    );
+    expect(() => letfFit(fund, index, 3, 0.03, 1)).toThrow(
+      "rates: constant: cannot separate the rate multiple from the fixed cost"
+    );
   });
 
   it("refuses too few rows and misaligned inputs", () => {
     const { index, rates, days, fund } = synthetic(1);
-    expect(() => letfFit(fund.subarray(0, 2), index.subarray(0, 2), 3, rates.subarray(0, 2), days.subarray(0, 2))).toThrow("fund_returns: 2 rows, need at least 3");
-    expect(() => letfFit(fund, index.subarray(1), 3, rates, days)).toThrow("index_returns: 59 items, expected 60 (one per fund return)");
-    expect(() => letfFit(fund, index, 3, rates.subarray(1), days)).toThrow("rates: 59 items, expected 60 (one per return)");
+    expect(() =>
+      letfFit(
+        fund.subarray(0, 2),
+        index.subarray(0, 2),
+        3,
+        rates.subarray(0, 2),
+        days.subarray(0, 2)
+      )
+    ).toThrow("fund_returns: 2 rows, need at least 3");
+    expect(() => letfFit(fund, index.subarray(1), 3, rates, days)).toThrow(
+      "index_returns: 59 items, expected 60 (one per fund return)"
+    );
+    expect(() => letfFit(fund, index, 3, rates.subarray(1), days)).toThrow(
+      "rates: 59 items, expected 60 (one per return)"
+    );
   });
 
   it("is #DIV/0! for R² when the fund's returns are constant", () => {
     const { rates, days } = synthetic(0);
     const flat = new Float64Array(60).fill(0.001);
-    expect(() => letfFit(flat, new Float64Array(60), 3, rates, days)).toThrow(expect.objectContaining({ kind: "div0" }));
+    expect(() => letfFit(flat, new Float64Array(60), 3, rates, days)).toThrow(
+      expect.objectContaining({ kind: "div0" })
+    );
   });
 });

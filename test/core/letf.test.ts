@@ -13,7 +13,9 @@ describe("letfDailyReturn", () => {
 
   it("with days omitted (365/252): 2·0.0287·1.4484127/360 = 0.0002309444 → 0.0297325507", () => {
     expect(letfDailyReturn(0.01, 3, 0.0092, 0.0287)).toBeCloseTo(0.0297325507, 10);
-    expect(letfDailyReturn(0.01, 3, 0.0092, 0.0287, 365 / 252, 0)).toBe(letfDailyReturn(0.01, 3, 0.0092, 0.0287));
+    expect(letfDailyReturn(0.01, 3, 0.0092, 0.0287, 365 / 252, 0)).toBe(
+      letfDailyReturn(0.01, 3, 0.0092, 0.0287)
+    );
   });
 
   it("adds the spread to the rate: 2x, 5% + 1% over 1 day = 0.06/360 on the borrowed 100%", () => {
@@ -45,7 +47,7 @@ describe("letfSeries", () => {
         0.03 - 0.0092 / 252 - (2 * 0.03 * 3) / 360,
         0.03 - 0.0092 / 252 - (2 * 0.04 * 1) / 360,
       ],
-      16,
+      16
     );
   });
 
@@ -55,20 +57,27 @@ describe("letfSeries", () => {
   });
 
   it("refuses rates or days of another length, an empty index and negative days", () => {
-    expect(() => letfSeries(decayIndex, 3, 0, Float64Array.of(0.02), 1, 0)).toThrow("rates: 1 items, expected 5 (one per return)");
-    expect(() => letfSeries(decayIndex, 3, 0, 0.02, Float64Array.of(1, 1), 0)).toThrow("dates: 2 items, expected 5 (one per return)");
+    expect(() => letfSeries(decayIndex, 3, 0, Float64Array.of(0.02), 1, 0)).toThrow(
+      "rates: 1 items, expected 5 (one per return)"
+    );
+    expect(() => letfSeries(decayIndex, 3, 0, 0.02, Float64Array.of(1, 1), 0)).toThrow(
+      "dates: 2 items, expected 5 (one per return)"
+    );
     expect(() => letfSeries(new Float64Array(0), 3, 0, 0.02, 1, 0)).toThrow("index_returns: empty");
     expect(() => letfSeries(decayIndex, 3, 0, 0.02, -1, 0)).toThrow("days: negative");
   });
 
   it("property: leverage 1 with no costs is the index itself", () => {
-    const returns = fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 50 });
+    const returns = fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), {
+      minLength: 1,
+      maxLength: 50,
+    });
     fc.assert(
       fc.property(returns, fc.double({ min: 0, max: 0.2, noNaN: true }), (r, rate) => {
         const index = Float64Array.from(r);
         // The financing term is (1 − 1)·rate = 0 whatever the rate.
         return letfSeries(index, 1, 0, rate, 1, 0).every((x, i) => x === index[i]);
-      }),
+      })
     );
   });
 
@@ -79,17 +88,23 @@ describe("letfSeries", () => {
       days: fc.integer({ min: 1, max: 5 }),
     });
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.double({ min: -3, max: 3, noNaN: true }), (rows, x) => {
-        const fund = letfSeries(
-          Float64Array.from(rows, (q) => q.r),
-          x,
-          0.0095,
-          Float64Array.from(rows, (q) => q.rate),
-          Float64Array.from(rows, (q) => q.days),
-          0.004,
-        );
-        return rows.every((q, i) => fund[i] === letfDailyReturn(q.r, x, 0.0095, q.rate, q.days, 0.004));
-      }),
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 20 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        (rows, x) => {
+          const fund = letfSeries(
+            Float64Array.from(rows, (q) => q.r),
+            x,
+            0.0095,
+            Float64Array.from(rows, (q) => q.rate),
+            Float64Array.from(rows, (q) => q.days),
+            0.004
+          );
+          return rows.every(
+            (q, i) => fund[i] === letfDailyReturn(q.r, x, 0.0095, q.rate, q.days, 0.004)
+          );
+        }
+      )
     );
   });
 });

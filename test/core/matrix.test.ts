@@ -15,13 +15,18 @@ describe("symmetricEigenvalues", () => {
 
   it("finds the eigenvalues of the 3×3 equicorrelation matrix: eigenvalues 1 + 2ρ and 1 − ρ (twice)", () => {
     const r = 0.3;
-    const values = symmetricEigenvalues(squareMatrix(3, Float64Array.of(1, r, r, r, 1, r, r, r, 1)));
+    const values = symmetricEigenvalues(
+      squareMatrix(3, Float64Array.of(1, r, r, r, 1, r, r, r, 1))
+    );
     expect(values[0]).toBeCloseTo(1 - r, 13);
     expect(values[1]).toBeCloseTo(1 - r, 13);
     expect(values[2]).toBeCloseTo(1 + 2 * r, 13);
   });
 
   it("finds a negative eigenvalue 1 − 1.5 = −0.5 for [[1, 1.5], [1.5, 1]]", () => {
-    expect(symmetricEigenvalues(squareMatrix(2, Float64Array.of(1, 1.5, 1.5, 1)))[0]).toBeCloseTo(-0.5, 14);
+    expect(symmetricEigenvalues(squareMatrix(2, Float64Array.of(1, 1.5, 1.5, 1)))[0]).toBeCloseTo(
+      -0.5,
+      14
+    );
   });
 });

@@ -15,15 +15,23 @@ describe("percentileSorted", () => {
   });
 
   it("property: monotone in p and within [min, max]", () => {
-    const values = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 });
+    const values = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), {
+      minLength: 1,
+      maxLength: 30,
+    });
     fc.assert(
-      fc.property(values, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (v, p, q) => {
-        const sorted = Float64Array.from(v).sort();
-        const [lo, hi] = p < q ? [p, q] : [q, p];
-        const a = percentileSorted(sorted, lo);
-        const b = percentileSorted(sorted, hi);
-        return a <= b + 1e-15 && a >= sorted[0] && b <= sorted[sorted.length - 1];
-      }),
+      fc.property(
+        values,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (v, p, q) => {
+          const sorted = Float64Array.from(v).sort();
+          const [lo, hi] = p < q ? [p, q] : [q, p];
+          const a = percentileSorted(sorted, lo);
+          const b = percentileSorted(sorted, hi);
+          return a <= b + 1e-15 && a >= sorted[0] && b <= sorted[sorted.length - 1];
+        }
+      )
     );
   });
 });

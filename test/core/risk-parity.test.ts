@@ -5,7 +5,11 @@ import { equalRiskContributionWeights, inverseVolatilityWeights } from "../../sr
 import { correlationCells } from "../fixtures/stacked-example";
 
 /** wᵢ·(Σw)ᵢ for each asset, computed directly from the definition. */
-function riskContributions(w: Float64Array, vols: Float64Array, correlations: SquareMatrix): number[] {
+function riskContributions(
+  w: Float64Array,
+  vols: Float64Array,
+  correlations: SquareMatrix
+): number[] {
   const sigma = covarianceMatrix(vols, correlations);
   const n = w.length;
   return Array.from(w, (wi, i) => {
@@ -23,13 +27,18 @@ describe("inverseVolatilityWeights", () => {
   });
 
   it("refuses a zero volatility", () => {
-    expect(() => inverseVolatilityWeights(Float64Array.of(0.15, 0))).toThrow("vols: item 2 must be positive");
+    expect(() => inverseVolatilityWeights(Float64Array.of(0.15, 0))).toThrow(
+      "vols: item 2 must be positive"
+    );
   });
 });
 
 describe("equalRiskContributionWeights", () => {
   it("equals inverse volatility for two assets whatever their correlation", () => {
-    const w = equalRiskContributionWeights(Float64Array.of(0.15, 0.1), squareMatrix(2, Float64Array.of(1, 0.7, 0.7, 1)));
+    const w = equalRiskContributionWeights(
+      Float64Array.of(0.15, 0.1),
+      squareMatrix(2, Float64Array.of(1, 0.7, 0.7, 1))
+    );
     expect(w[0]).toBeCloseTo(0.4, 12);
     expect(w[1]).toBeCloseTo(0.6, 12);
   });
@@ -54,8 +63,12 @@ describe("equalRiskContributionWeights", () => {
         const vols = Float64Array.of(a, b, c);
         const w = equalRiskContributionWeights(vols, corr);
         const rc = riskContributions(w, vols, corr);
-        return w.every((x) => x > 0) && Math.abs(rc[1] / rc[0] - 1) < 1e-8 && Math.abs(rc[2] / rc[0] - 1) < 1e-8;
-      }),
+        return (
+          w.every((x) => x > 0) &&
+          Math.abs(rc[1] / rc[0] - 1) < 1e-8 &&
+          Math.abs(rc[2] / rc[0] - 1) < 1e-8
+        );
+      })
     );
   });
 });

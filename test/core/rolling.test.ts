@@ -9,7 +9,10 @@ describe("rollingAnnualised", () => {
     expect(firstIndex).toBe(2);
     expect(values.length).toBe(10);
     expect(Array.from(values.subarray(0, 2))).toEqual([0, 0]);
-    const numpy = [4.0618891594159985, -0.9288621379825068, 22.388995613436368, 1.3097943028773482, 22.737258250729816, 1.257832749772278, 0.058132449898186334, 10.092942398037481];
+    const numpy = [
+      4.0618891594159985, -0.9288621379825068, 22.388995613436368, 1.3097943028773482,
+      22.737258250729816, 1.257832749772278, 0.058132449898186334, 10.092942398037481,
+    ];
     numpy.forEach((v, i) => expect(values[i + 2] / v).toBeCloseTo(1, 12));
   });
 
@@ -18,8 +21,11 @@ describe("rollingAnnualised", () => {
     expect(firstIndex).toBe(3);
     expectAllClose(
       values.subarray(3),
-      [-0.06250767349198483, 0.053347084467394446, 0.12589122683362053, -0.009313559328094967, 0.19179002475582596, 0.008044244539997525, 0.0477907412400258],
-      14,
+      [
+        -0.06250767349198483, 0.053347084467394446, 0.12589122683362053, -0.009313559328094967,
+        0.19179002475582596, 0.008044244539997525, 0.0477907412400258,
+      ],
+      14
     );
   });
 
@@ -36,25 +42,39 @@ describe("rollingAnnualised", () => {
   });
 
   it("refuses a window that is not a whole number from 1 to the number of returns", () => {
-    expect(() => rollingAnnualised(seriesA, 0)).toThrow("window: must be a whole number from 1 to 10");
-    expect(() => rollingAnnualised(seriesA, 11)).toThrow("window: must be a whole number from 1 to 10");
-    expect(() => rollingAnnualised(seriesA, 2.5)).toThrow("window: must be a whole number from 1 to 10");
+    expect(() => rollingAnnualised(seriesA, 0)).toThrow(
+      "window: must be a whole number from 1 to 10"
+    );
+    expect(() => rollingAnnualised(seriesA, 11)).toThrow(
+      "window: must be a whole number from 1 to 10"
+    );
+    expect(() => rollingAnnualised(seriesA, 2.5)).toThrow(
+      "window: must be a whole number from 1 to 10"
+    );
   });
 
   it("property: the last window over the whole series is its CAGR", () => {
-    const returns = fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 300 });
+    const returns = fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), {
+      minLength: 1,
+      maxLength: 300,
+    });
     fc.assert(
       fc.property(returns, (r) => {
         const series = Float64Array.from(r);
         const { values } = rollingAnnualised(series, series.length, 252);
         const expected = cagr(series, 252);
-        return Math.abs(values[series.length - 1] - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-      }),
+        return (
+          Math.abs(values[series.length - 1] - expected) <= 1e-9 * Math.max(1, Math.abs(expected))
+        );
+      })
     );
   });
 
   it("property: every window equals a direct product (no drift over long series)", () => {
-    const returns = fc.array(fc.double({ min: -0.1, max: 0.1, noNaN: true }), { minLength: 30, maxLength: 2000 });
+    const returns = fc.array(fc.double({ min: -0.1, max: 0.1, noNaN: true }), {
+      minLength: 30,
+      maxLength: 2000,
+    });
     fc.assert(
       fc.property(returns, fc.integer({ min: 1, max: 30 }), (r, window) => {
         const series = Float64Array.from(r);
@@ -66,7 +86,7 @@ describe("rollingAnnualised", () => {
         }
         return true;
       }),
-      { numRuns: 30 },
+      { numRuns: 30 }
     );
   });
 });

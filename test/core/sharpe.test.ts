@@ -21,12 +21,16 @@ describe("sharpe", () => {
   });
 
   it("is #DIV/0! for a constant series and for a single return", () => {
-    expect(() => sharpe(new Float64Array(20).fill(0.0004))).toThrow(expect.objectContaining({ kind: "div0" }));
+    expect(() => sharpe(new Float64Array(20).fill(0.0004))).toThrow(
+      expect.objectContaining({ kind: "div0" })
+    );
     expect(() => sharpe(Float64Array.of(0.01))).toThrow(expect.objectContaining({ kind: "div0" }));
   });
 
   it("refuses a risk-free series of another length", () => {
-    expect(() => sharpe(seriesA, Float64Array.of(0.0001))).toThrow("risk_free: 1 items, expected 10 (one per return)");
+    expect(() => sharpe(seriesA, Float64Array.of(0.0001))).toThrow(
+      "risk_free: 1 items, expected 10 (one per return)"
+    );
   });
 
   it("property: an annual rate equals the same rate given per period", () => {
@@ -34,7 +38,7 @@ describe("sharpe", () => {
       fc.property(fc.double({ min: 0, max: 0.1, noNaN: true }), (rate) => {
         const perPeriod = new Float64Array(seriesA.length).fill(rate / 252);
         return Math.abs(sharpe(seriesA, rate) - sharpe(seriesA, perPeriod)) < 1e-12;
-      }),
+      })
     );
   });
 });

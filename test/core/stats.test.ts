@@ -34,7 +34,9 @@ describe("seriesStats", () => {
   it("still throws input errors for the whole table", () => {
     expect(() => seriesStats(seriesA, 0, 0)).toThrow("ppy: must be positive");
     expect(() => seriesStats(new Float64Array(0))).toThrow("returns: empty");
-    expect(() => seriesStats(seriesA, Float64Array.of(0))).toThrow("risk_free: 1 items, expected 10 (one per return)");
+    expect(() => seriesStats(seriesA, Float64Array.of(0))).toThrow(
+      "risk_free: 1 items, expected 10 (one per return)"
+    );
   });
 
   it("labels every statistic once", () => {

@@ -10,19 +10,27 @@ describe("portfolioVolatility", () => {
   });
 
   it("equals the square root of the term-by-term hand calculation", () => {
-    expect(portfolioVolatility(portfolio(weights, vols, correlations))).toBeCloseTo(Math.sqrt(handVariance), 15);
+    expect(portfolioVolatility(portfolio(weights, vols, correlations))).toBeCloseTo(
+      Math.sqrt(handVariance),
+      15
+    );
   });
 
   it("gives the same number with the implicit financing asset", () => {
     const stocksBonds = squareMatrix(2, Float64Array.of(1, -0.3, -0.3, 1));
-    const p = portfolio(Float64Array.of(1, 1), vols.subarray(0, 2), stocksBonds, { vol: 0.01, correlations: Float64Array.of(-0.05, 0.1) });
+    const p = portfolio(Float64Array.of(1, 1), vols.subarray(0, 2), stocksBonds, {
+      vol: 0.01,
+      correlations: Float64Array.of(-0.05, 0.1),
+    });
     expect(Array.from(p.weights)).toEqual([1, 1, -1]);
     expect(portfolioVolatility(p)).toBeCloseTo(worked.vol, 7);
   });
 
   it("is |w|·σ for one asset and 0 for no exposure", () => {
     const one = squareMatrix(1, Float64Array.of(1));
-    expect(portfolioVolatility(portfolio(Float64Array.of(-2), Float64Array.of(0.2), one))).toBeCloseTo(0.4, 15);
+    expect(
+      portfolioVolatility(portfolio(Float64Array.of(-2), Float64Array.of(0.2), one))
+    ).toBeCloseTo(0.4, 15);
     expect(portfolioVolatility(portfolio(Float64Array.of(0), Float64Array.of(0.2), one))).toBe(0);
   });
 
@@ -31,8 +39,12 @@ describe("portfolioVolatility", () => {
       fc.property(fc.double({ min: -10, max: 10, noNaN: true }), (k) => {
         const scaled = weights.map((w) => k * w);
         const base = portfolioVolatility(portfolio(weights, vols, correlations));
-        return Math.abs(portfolioVolatility(portfolio(scaled, vols, correlations)) - Math.abs(k) * base) < 1e-12;
-      }),
+        return (
+          Math.abs(
+            portfolioVolatility(portfolio(scaled, vols, correlations)) - Math.abs(k) * base
+          ) < 1e-12
+        );
+      })
     );
   });
 
@@ -41,8 +53,10 @@ describe("portfolioVolatility", () => {
     fc.assert(
       fc.property(w, (ws) => {
         const bound = ws.reduce((s, x, i) => s + Math.abs(x) * vols[i], 0);
-        return portfolioVolatility(portfolio(Float64Array.from(ws), vols, correlations)) <= bound + 1e-12;
-      }),
+        return (
+          portfolioVolatility(portfolio(Float64Array.from(ws), vols, correlations)) <= bound + 1e-12
+        );
+      })
     );
   });
 });

@@ -13,8 +13,12 @@ import { calls, fakeExcel, sets } from "./fake-excel";
 
 /** 1961-01-02, a Monday. */
 const START = 22283;
-const config = config5545({ rollingYears: 1, monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 } });
-const sheetOf = (years: number) => backtestSheet(config, syntheticData(years * 252, START), "2025-01-31");
+const config = config5545({
+  rollingYears: 1,
+  monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
+});
+const sheetOf = (years: number) =>
+  backtestSheet(config, syntheticData(years * 252, START), "2025-01-31");
 const longSheet = sheetOf(64);
 
 describe("the 64-year backtest sheet under office-addin-mock", () => {
@@ -22,7 +26,9 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     const short = await applyLayout(fakeExcel([]).context, sheetOf(2).layout);
     const fake = fakeExcel(["Sheet1"]);
     const progress: BuildProgress[] = [];
-    const long = await applyLayout(fake.context, longSheet.layout, { onProgress: (p) => progress.push(p) });
+    const long = await applyLayout(fake.context, longSheet.layout, {
+      onProgress: (p) => progress.push(p),
+    });
     expect(longSheet.rows).toBe(16_128);
     expect(long.roundTrips).toBe(short.roundTrips);
     expect(long.roundTrips).toBe(2); // read the sheet names, write everything
@@ -32,9 +38,15 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     expect(long.sheetName).toBe("Stack backtest");
     // The data go in one write of 16,128 rows: date, the two index series, the rate.
     const { dates } = longSheet.data;
-    const written = sets(fake.log, `sheet.getRangeByIndexes(${dates.row},${dates.column},16128,4).formulas`);
+    const written = sets(
+      fake.log,
+      `sheet.getRangeByIndexes(${dates.row},${dates.column},16128,4).formulas`
+    );
     expect(written).toHaveLength(1);
-    expect((written[0].value as number[][])[16_127][0]).toBe(longSheet.layout.blocks.find((b) => b.column === dates.column && b.row === dates.row)!.cells[16_127][0]);
+    expect((written[0].value as number[][])[16_127][0]).toBe(
+      longSheet.layout.blocks.find((b) => b.column === dates.column && b.row === dates.row)!
+        .cells[16_127][0]
+    );
     expect(calls(fake.log, ".names.add")).toHaveLength(longSheet.layout.names.length);
     expect(calls(fake.log, "sheet.charts.add")).toHaveLength(5);
   });
@@ -43,16 +55,24 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     const controller = new AbortController();
     const fake = fakeExcel([]);
     // A 500 kB budget splits the data into several requests, so there is a round trip to cancel before.
-    const build = applyLayout(fake.context, longSheet.layout, { maxRequestBytes: 500_000, signal: controller.signal, onProgress: (p) => p.done === 2 && controller.abort() });
+    const build = applyLayout(fake.context, longSheet.layout, {
+      maxRequestBytes: 500_000,
+      signal: controller.signal,
+      onProgress: (p) => p.done === 2 && controller.abort(),
+    });
     await expect(build).rejects.toBeInstanceOf(BuildCancelled);
     expect(fake.syncs()).toBe(3); // read, the first write, the delete
     expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(1);
   });
 
   it("a failing sync mid-build rejects with Excel's error and deletes the half-built sheet", async () => {
-    const error = Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+    const error = Object.assign(new Error("The request payload size has exceeded the limit."), {
+      code: "RequestPayloadSizeLimitExceeded",
+    });
     const fake = fakeExcel([], { failAt: 3, error });
-    await expect(applyLayout(fake.context, longSheet.layout, { maxRequestBytes: 500_000 })).rejects.toBe(error);
+    await expect(
+      applyLayout(fake.context, longSheet.layout, { maxRequestBytes: 500_000 })
+    ).rejects.toBe(error);
     expect(fake.syncs()).toBe(4); // read, two writes (the second refused), the delete
     expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(1);
   });

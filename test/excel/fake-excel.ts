@@ -17,7 +17,10 @@ export interface Fake {
  * A request context over a workbook with `sheets`. `failAt` makes that sync (1-based) reject with
  * `error`, as Excel does when a batch contains a refused operation.
  */
-export function fakeExcel(sheets: string[], options: { protectedWorkbook?: boolean; failAt?: number; error?: unknown } = {}): Fake {
+export function fakeExcel(
+  sheets: string[],
+  options: { protectedWorkbook?: boolean; failAt?: number; error?: unknown } = {}
+): Fake {
   const log: Recorded[] = [];
   const added: string[] = [];
   let syncs = 0;
@@ -36,7 +39,11 @@ export function fakeExcel(sheets: string[], options: { protectedWorkbook?: boole
   }) as unknown as OfficeMockObject & { workbook: { worksheets: OfficeMockObject } };
   // office-addin-mock does not model collections: Office.js's "items/name" is its "items".
   const worksheets = mock.workbook.worksheets;
-  worksheets.load = (properties) => OfficeMockObject.prototype.load.call(worksheets, properties === "items/name" ? "items" : properties);
+  worksheets.load = (properties) =>
+    OfficeMockObject.prototype.load.call(
+      worksheets,
+      properties === "items/name" ? "items" : properties
+    );
   const mockSync = mock.sync.bind(mock);
   (mock as unknown as { sync: () => Promise<void> }).sync = async () => {
     syncs++;
@@ -47,6 +54,8 @@ export function fakeExcel(sheets: string[], options: { protectedWorkbook?: boole
 }
 
 /** Assignments logged at paths ending with `suffix`. */
-export const sets = (log: Recorded[], suffix: string) => log.filter((r) => r.kind === "set" && r.path.endsWith(suffix));
+export const sets = (log: Recorded[], suffix: string) =>
+  log.filter((r) => r.kind === "set" && r.path.endsWith(suffix));
 /** Calls logged at paths ending with `suffix`. */
-export const calls = (log: Recorded[], suffix: string) => log.filter((r) => r.kind === "call" && r.path.endsWith(suffix));
+export const calls = (log: Recorded[], suffix: string) =>
+  log.filter((r) => r.kind === "call" && r.path.endsWith(suffix));

@@ -17,7 +17,11 @@ export interface Recorded {
 }
 
 /* istanbul ignore next: the source is sent to the page as is */
-export function recorder(path: string, log: Recorded[], answer?: (path: string, args: unknown[]) => unknown): any {
+export function recorder(
+  path: string,
+  log: Recorded[],
+  answer?: (path: string, args: unknown[]) => unknown
+): any {
   const describe = (v: unknown): unknown => {
     const tagged = v as { __path?: unknown } | null | undefined;
     return typeof v === "function" && typeof tagged?.__path === "string" ? tagged.__path : v;
@@ -30,7 +34,8 @@ export function recorder(path: string, log: Recorded[], answer?: (path: string, 
     get(_target, property) {
       if (property === "__path") return path;
       // Not a promise, and not a JSON value of its own.
-      if (typeof property === "symbol" || property === "then" || property === "toJSON") return undefined;
+      if (typeof property === "symbol" || property === "then" || property === "toJSON")
+        return undefined;
       return recorder(`${path}.${property}`, log, answer);
     },
     set(_target, property, value) {
@@ -40,7 +45,9 @@ export function recorder(path: string, log: Recorded[], answer?: (path: string, 
     apply(_target, _this, args: unknown[]) {
       log.push({ path, kind: "call", value: args.map(describe) });
       const answered = answer?.(path, args);
-      return answered !== undefined ? answered : recorder(`${path}(${args.map(text).join(",")})`, log, answer);
+      return answered !== undefined
+        ? answered
+        : recorder(`${path}(${args.map(text).join(",")})`, log, answer);
     },
   });
 }

@@ -12,18 +12,34 @@ import { cmaSheet } from "../../src/sheets/cma-sheet";
 import { Layout } from "../../src/sheets/layout";
 import { calls, fakeExcel, sets } from "./fake-excel";
 
-const cma = cmaSheet(readCmaText(template("stocks-bonds-cash")!.csv).table!, { source: "template", builtOn: "2025-01-31" });
+const cma = cmaSheet(readCmaText(template("stocks-bonds-cash")!.csv).table!, {
+  source: "template",
+  builtOn: "2025-01-31",
+});
 
 /** A data layout of `rows` × 12 numbers, like the backtest sheet's aligned series. */
 function dataLayout(rows: number, extra: Partial<Layout> = {}): Layout {
-  const cells = Array.from({ length: rows }, (_, i) => Array.from({ length: 12 }, (_, j) => Math.sin(i * 12 + j) / 100));
-  return { sheetName: "Backtest", blocks: [{ row: 1, column: 0, cells }], styles: [], columnWidths: [], names: [], charts: [], showGridlines: true, ...extra };
+  const cells = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: 12 }, (_, j) => Math.sin(i * 12 + j) / 100)
+  );
+  return {
+    sheetName: "Backtest",
+    blocks: [{ row: 1, column: 0, cells }],
+    styles: [],
+    columnWidths: [],
+    names: [],
+    charts: [],
+    showGridlines: true,
+    ...extra,
+  };
 }
 
 describe("free sheet names", () => {
   it("never reuses an existing name, compared without case, and keeps within Excel's rules", () => {
     expect(freeSheetName("Stack portfolio", ["Sheet1"])).toBe("Stack portfolio");
-    expect(freeSheetName("Stack portfolio", ["stack PORTFOLIO", "Stack portfolio (2)"])).toBe("Stack portfolio (3)");
+    expect(freeSheetName("Stack portfolio", ["stack PORTFOLIO", "Stack portfolio (2)"])).toBe(
+      "Stack portfolio (3)"
+    );
     expect(freeSheetName("a/b:c[d]*?\\e", [])).toBe("a b c d    e");
     expect(freeSheetName("'quoted'", [])).toBe("quoted");
     const long = "A sheet name that is far too long for Excel";
@@ -37,7 +53,9 @@ describe("building the stacked-portfolio sheet", () => {
   it("takes 2 round trips: read the sheet names, then write everything in one batch", async () => {
     const fake = fakeExcel(["Sheet1", "stack PORTFOLIO"]);
     const progress: BuildProgress[] = [];
-    const result = await applyLayout(fake.context, cma.layout, { onProgress: (p) => progress.push(p) });
+    const result = await applyLayout(fake.context, cma.layout, {
+      onProgress: (p) => progress.push(p),
+    });
     expect(fake.syncs()).toBe(2);
     expect(result.roundTrips).toBe(2);
     expect(progress).toEqual([
@@ -58,10 +76,18 @@ describe("building the stacked-portfolio sheet", () => {
       const written = sets(fake.log, ".formulas").find((r) => r.path === path);
       expect(written?.value).toEqual(block.cells.map((row) => row.map(excelInput)));
     }
-    const title = sets(fake.log, ".formulas").find((r) => r.path === "sheet.getRangeByIndexes(0,0,1,1).formulas");
+    const title = sets(fake.log, ".formulas").find(
+      (r) => r.path === "sheet.getRangeByIndexes(0,0,1,1).formulas"
+    );
     expect(title?.value).toEqual([["'Stacked portfolio"]]);
-    const assets = sets(fake.log, ".formulas").find((r) => r.path.startsWith("sheet.getRangeByIndexes(6,0,3,"));
-    expect((assets?.value as unknown[][]).map((row) => row[0])).toEqual(["'Stocks", "'Bonds", "'Cash"]);
+    const assets = sets(fake.log, ".formulas").find((r) =>
+      r.path.startsWith("sheet.getRangeByIndexes(6,0,3,")
+    );
+    expect((assets?.value as unknown[][]).map((row) => row[0])).toEqual([
+      "'Stocks",
+      "'Bonds",
+      "'Cash",
+    ]);
   });
 
   it("adds the sheet-scoped names, styles, widths, print settings, and shows the sheet", async () => {
@@ -76,20 +102,38 @@ describe("building the stacked-portfolio sheet", () => {
       "Stack_Weights",
       "Horizon_Years",
     ]);
-    expect(calls(fake.log, "sheet.names.add")[3].value).toEqual(["CMA_Vols", "sheet.getRangeByIndexes(6,2,3,1)", undefined]);
+    expect(calls(fake.log, "sheet.names.add")[3].value).toEqual([
+      "CMA_Vols",
+      "sheet.getRangeByIndexes(6,2,3,1)",
+      undefined,
+    ]);
     // A number format is one value for the whole area, however many cells it has.
-    expect(sets(fake.log, "getRangeByIndexes(6,1,3,2).numberFormat").map((r) => r.value)).toEqual(["0.0%"]);
-    expect(sets(fake.log, "getRangeByIndexes(0,0,1,1).format.columnWidth").map((r) => r.value)).toEqual([165]);
+    expect(sets(fake.log, "getRangeByIndexes(6,1,3,2).numberFormat").map((r) => r.value)).toEqual([
+      "0.0%",
+    ]);
+    expect(
+      sets(fake.log, "getRangeByIndexes(0,0,1,1).format.columnWidth").map((r) => r.value)
+    ).toEqual([165]);
     // Inside borders only where the area has inside edges: the one-cell horizon input has none.
     const horizon = cma.horizon;
-    const horizonBorders = fake.log.filter((r) => r.path.startsWith(`sheet.getRangeByIndexes(${horizon.row},1,1,1).format.borders.getItem(`));
-    expect(new Set(horizonBorders.map((r) => r.path.split('"')[1]))).toEqual(new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]));
+    const horizonBorders = fake.log.filter((r) =>
+      r.path.startsWith(`sheet.getRangeByIndexes(${horizon.row},1,1,1).format.borders.getItem(`)
+    );
+    expect(new Set(horizonBorders.map((r) => r.path.split('"')[1]))).toEqual(
+      new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"])
+    );
     expect(sets(fake.log, "sheet.showGridlines").map((r) => r.value)).toEqual([false]);
-    expect(sets(fake.log, "sheet.pageLayout.zoom").map((r) => r.value)).toEqual([{ horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+    expect(sets(fake.log, "sheet.pageLayout.zoom").map((r) => r.value)).toEqual([
+      { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    ]);
     expect(calls(fake.log, "sheet.activate")).toHaveLength(1);
     // Names come before the formulas that use them; activation comes last, after every write.
-    expect(fake.log.findIndex((r) => r.path === "sheet.names.add")).toBeLessThan(fake.log.findIndex((r) => r.path.endsWith(".formulas")));
-    expect(fake.log.findIndex((r) => r.path === "sheet.activate")).toBeGreaterThan(fake.log.findIndex((r) => r.path.endsWith(".formulas")));
+    expect(fake.log.findIndex((r) => r.path === "sheet.names.add")).toBeLessThan(
+      fake.log.findIndex((r) => r.path.endsWith(".formulas"))
+    );
+    expect(fake.log.findIndex((r) => r.path === "sheet.activate")).toBeGreaterThan(
+      fake.log.findIndex((r) => r.path.endsWith(".formulas"))
+    );
   });
 });
 
@@ -105,7 +149,10 @@ describe("protection and failures", () => {
   });
 
   it("deletes the half-built sheet when Excel refuses a write (a protected sheet: AccessDenied)", async () => {
-    const error = Object.assign(new Error("The cell or chart you're trying to change is protected."), { code: "AccessDenied" });
+    const error = Object.assign(
+      new Error("The cell or chart you're trying to change is protected."),
+      { code: "AccessDenied" }
+    );
     const fake = fakeExcel(["Sheet1"], { failAt: 2, error });
     await expect(applyLayout(fake.context, cma.layout)).rejects.toBe(error);
     expect(calls(fake.log, 'worksheets.getItem("Stack portfolio").delete')).toHaveLength(1);
@@ -114,8 +161,12 @@ describe("protection and failures", () => {
   });
 
   it("explains other Office errors in plain words and keeps unknown ones readable", () => {
-    expect(explain({ code: "InvalidOperation", message: "x" })).toMatch(/^Excel refused the change\. If the workbook or a sheet is protected/);
-    expect(explain({ code: "RequestPayloadSizeLimitExceeded" })).toMatch(/too large for one request/);
+    expect(explain({ code: "InvalidOperation", message: "x" })).toMatch(
+      /^Excel refused the change\. If the workbook or a sheet is protected/
+    );
+    expect(explain({ code: "RequestPayloadSizeLimitExceeded" })).toMatch(
+      /too large for one request/
+    );
     expect(explain(new Error("boom"))).toBe("Excel could not complete the request: boom");
     expect(explain(new BuildCancelled())).toBe("Cancelled. Nothing was left in the workbook.");
   });
@@ -132,7 +183,9 @@ describe("large layouts", () => {
     const huge = batchesFor(80_000);
     expect(huge.length).toBeGreaterThan(1);
     for (const batch of huge) expect(batch.bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
-    const rowsWritten = huge.flatMap((b) => b.steps).reduce((sum, s) => sum + (s.kind === "cells" ? s.area.rows : 0), 0);
+    const rowsWritten = huge
+      .flatMap((b) => b.steps)
+      .reduce((sum, s) => sum + (s.kind === "cells" ? s.area.rows : 0), 0);
     expect(rowsWritten).toBe(80_000);
   });
 
@@ -153,7 +206,12 @@ describe("large layouts", () => {
     const fake = fakeExcel([]);
     const result = await applyLayout(fake.context, layout, { maxRequestBytes: budget });
     expect(result.roundTrips).toBe(1 + batches.length);
-    const writes = sets(fake.log, ".formulas").map((r) => r.path.match(/getRangeByIndexes\((\d+),0,(\d+),12\)/)!.slice(1).map(Number));
+    const writes = sets(fake.log, ".formulas").map((r) =>
+      r.path
+        .match(/getRangeByIndexes\((\d+),0,(\d+),12\)/)!
+        .slice(1)
+        .map(Number)
+    );
     let next = 1;
     for (const [row, rows] of writes) {
       expect(row).toBe(next);
@@ -163,13 +221,19 @@ describe("large layouts", () => {
   });
 
   it("refuses a single row larger than the budget", () => {
-    expect(() => planBatches(dataLayout(1), 100)).toThrow(/row 2 alone exceeds the request budget of 100 bytes/);
+    expect(() => planBatches(dataLayout(1), 100)).toThrow(
+      /row 2 alone exceeds the request budget of 100 bytes/
+    );
   });
 
   it("cancels between round trips and deletes the half-built sheet", async () => {
     const controller = new AbortController();
     const fake = fakeExcel([]);
-    const options: BuildOptions = { maxRequestBytes: 50_000, signal: controller.signal, onProgress: (p) => p.done === 3 && controller.abort() };
+    const options: BuildOptions = {
+      maxRequestBytes: 50_000,
+      signal: controller.signal,
+      onProgress: (p) => p.done === 3 && controller.abort(),
+    };
     const build = applyLayout(fake.context, dataLayout(2_000), options);
     await expect(build).rejects.toBeInstanceOf(BuildCancelled);
     expect(fake.syncs()).toBe(4); // names, two batches, the delete
@@ -179,7 +243,12 @@ describe("large layouts", () => {
   it("cancelled before the sheet exists: nothing to delete", async () => {
     const controller = new AbortController();
     const fake = fakeExcel([]);
-    await expect(applyLayout(fake.context, cma.layout, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toBeInstanceOf(BuildCancelled);
+    await expect(
+      applyLayout(fake.context, cma.layout, {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      })
+    ).rejects.toBeInstanceOf(BuildCancelled);
     expect(fake.added).toEqual([]);
     expect(fake.syncs()).toBe(1);
   });
@@ -211,14 +280,25 @@ describe("charts and sheet settings", () => {
           position: { row: 16, column: 13, rows: 15, columns: 8 },
         },
       ],
-      styles: [{ area: { row: 0, column: 0, rows: 1, columns: 12 }, style: { horizontalAlignment: "center", wrapText: true } }],
+      styles: [
+        {
+          area: { row: 0, column: 0, rows: 1, columns: 12 },
+          style: { horizontalAlignment: "center", wrapText: true },
+        },
+      ],
       freeze: { rows: 1, columns: 1 },
-      print: { orientation: "landscape", area: { row: 0, column: 0, rows: 11, columns: 21 }, fitToWidth: false, repeatRows: { first: 0, count: 1 } },
+      print: {
+        orientation: "landscape",
+        area: { row: 0, column: 0, rows: 11, columns: 21 },
+        fitToWidth: false,
+        repeatRows: { first: 0, count: 1 },
+      },
     });
     const fake = fakeExcel([]);
     await applyLayout(fake.context, layout);
     const line = 'sheet.charts.add("Line",sheet.getRangeByIndexes(1,1,10,1),"Columns")';
-    const column = 'sheet.charts.add("ColumnClustered",sheet.getRangeByIndexes(1,3,10,1),"Columns")';
+    const column =
+      'sheet.charts.add("ColumnClustered",sheet.getRangeByIndexes(1,3,10,1),"Columns")';
     const value = (path: string) => fake.log.find((r) => r.path === path)?.value;
     expect(value(`${line}.title.text`)).toBe("Growth of $1");
     expect(value(`${line}.axes.valueAxis.scaleType`)).toBe("Logarithmic");
@@ -226,13 +306,20 @@ describe("charts and sheet settings", () => {
     expect(value(`${line}.axes.valueAxis.numberFormat`)).toBe("$#,##0");
     expect(value(`${line}.setPosition`)).toEqual(["N1", "U15"]);
     expect(value(`${line}.series.getItemAt(0).name`)).toBe("Portfolio");
-    expect(value(`${line}.series.getItemAt(0).setXAxisValues`)).toEqual(["sheet.getRangeByIndexes(1,0,10,1)"]);
-    expect(value(`${line}.series.add("S&P 500").setValues`)).toEqual(["sheet.getRangeByIndexes(1,2,10,1)"]);
+    expect(value(`${line}.series.getItemAt(0).setXAxisValues`)).toEqual([
+      "sheet.getRangeByIndexes(1,0,10,1)",
+    ]);
+    expect(value(`${line}.series.add("S&P 500").setValues`)).toEqual([
+      "sheet.getRangeByIndexes(1,2,10,1)",
+    ]);
     expect(value(`${line}.legend.position`)).toBe("Bottom");
     expect(value(`${column}.title.text`)).toBe("Annual returns");
     expect(value(`${column}.legend.visible`)).toBe(false);
     expect(value(`${column}.axes.valueAxis.scaleType`)).toBeUndefined();
-    expect([value(`${column}.axes.valueAxis.minimum`), value(`${column}.axes.valueAxis.maximum`)]).toEqual([-0.5, 0.5]);
+    expect([
+      value(`${column}.axes.valueAxis.minimum`),
+      value(`${column}.axes.valueAxis.maximum`),
+    ]).toEqual([-0.5, 0.5]);
     expect(value(`${column}.axes.valueAxis.title.text`)).toBe("Return");
     expect(value(`${column}.axes.categoryAxis.numberFormat`)).toBe("yyyy");
     expect(value(`${column}.axes.categoryAxis.title.text`)).toBe("Year");

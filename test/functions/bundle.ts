@@ -25,7 +25,9 @@ export function loadMetadata(): FunctionMetadata[] {
 export function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
   const stub = customFunctionsStub();
   const context = vm.createContext({ CustomFunctions: stub.api, console });
-  vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, {
+    filename: "functions.js",
+  });
   return stub.associated;
 }
 
@@ -35,7 +37,11 @@ export function invocation(functionName: string) {
 }
 
 /** Call a function as Excel does: every declared parameter present (null when omitted), then the invocation. */
-export function callAsExcel(fn: (...args: unknown[]) => unknown, meta: FunctionMetadata, args: unknown[]): unknown {
+export function callAsExcel(
+  fn: (...args: unknown[]) => unknown,
+  meta: FunctionMetadata,
+  args: unknown[]
+): unknown {
   const full = meta.parameters.map((_, i) => (i < args.length ? args[i] : null));
   return fn(...full, invocation(meta.name));
 }

@@ -29,26 +29,38 @@ describe("the built functions bundle", () => {
     expect(metadata.length).toBeGreaterThanOrEqual(10);
   });
 
-  const { examples } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../docs/examples.json"), "utf8")) as {
-    examples: { id: string; args: unknown[]; result: Expected | Expected[][]; digits: number; source: string }[];
+  const { examples } = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../docs/examples.json"), "utf8")
+  ) as {
+    examples: {
+      id: string;
+      args: unknown[];
+      result: Expected | Expected[][];
+      digits: number;
+      source: string;
+    }[];
   };
 
-  it.each(examples.map((e) => [e.id, e] as const))("reproduces the documented example of %s", (id, example) => {
-    const result = call(id, ...example.args);
-    const tolerance = 0.5 * 10 ** -example.digits;
-    const same = (actual: unknown, expected: Expected) => {
-      if (typeof expected === "number") expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance);
-      else if (expected.startsWith("#")) expect((actual as StubError).code).toBe(expected);
-      else expect(actual).toBe(expected);
-    };
-    if (Array.isArray(example.result)) {
-      const rows = result as unknown[][];
-      expect(rows.map((r) => r.length)).toEqual(example.result.map((r) => r.length));
-      example.result.forEach((row, i) => row.forEach((v, j) => same(rows[i][j], v)));
-    } else {
-      same(result, example.result);
+  it.each(examples.map((e) => [e.id, e] as const))(
+    "reproduces the documented example of %s",
+    (id, example) => {
+      const result = call(id, ...example.args);
+      const tolerance = 0.5 * 10 ** -example.digits;
+      const same = (actual: unknown, expected: Expected) => {
+        if (typeof expected === "number")
+          expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance);
+        else if (expected.startsWith("#")) expect((actual as StubError).code).toBe(expected);
+        else expect(actual).toBe(expected);
+      };
+      if (Array.isArray(example.result)) {
+        const rows = result as unknown[][];
+        expect(rows.map((r) => r.length)).toEqual(example.result.map((r) => r.length));
+        example.result.forEach((row, i) => row.forEach((v, j) => same(rows[i][j], v)));
+      } else {
+        same(result, example.result);
+      }
     }
-  });
+  );
 });
 
 describe("worked values of issue #2 through the bundle", () => {
@@ -56,16 +68,44 @@ describe("worked values of issue #2 through the bundle", () => {
 
   it("VOL = 0.1443260 explicit, and the same with the implicit financing leg", () => {
     expect(call("VOL", weights, vols, correlations)).toBeCloseTo(0.144326, 7);
-    expect(call("VOL", [[1], [1]], [[0.15], [0.06]], [[1, -0.3], [-0.3, 1]], 0.01, [[-0.05], [0.1]])).toBeCloseTo(0.144326, 7);
+    expect(
+      call(
+        "VOL",
+        [[1], [1]],
+        [[0.15], [0.06]],
+        [
+          [1, -0.3],
+          [-0.3, 1],
+        ],
+        0.01,
+        [[-0.05], [0.1]]
+      )
+    ).toBeCloseTo(0.144326, 7);
   });
 
   it("CORR with bonds 0.0970026, stocks 0.9180604, cash −0.0796807 (explicit and implicit forms)", () => {
     expect(call("CORR", weights, vols, correlations, 2)).toBeCloseTo(0.0970026, 7);
     expect(call("CORR", weights, vols, correlations, [[1]])).toBeCloseTo(0.9180604, 7);
     expect(call("CORR", weights, vols, correlations, 3)).toBeCloseTo(-0.0796807, 7);
-    expect(call("CORR", [[1], [1]], [[0.15], [0.06]], [[1, -0.3], [-0.3, 1]], 3, 0.01, [[-0.05], [0.1]])).toBeCloseTo(-0.0796807, 7);
+    expect(
+      call(
+        "CORR",
+        [[1], [1]],
+        [[0.15], [0.06]],
+        [
+          [1, -0.3],
+          [-0.3, 1],
+        ],
+        3,
+        0.01,
+        [[-0.05], [0.1]]
+      )
+    ).toBeCloseTo(-0.0796807, 7);
     // An outside asset given by its correlations with each asset: here the bonds column itself.
-    expect(call("CORR", weights, vols, correlations, [[-0.3], [1], [0.1]])).toBeCloseTo(0.0970026, 7);
+    expect(call("CORR", weights, vols, correlations, [[-0.3], [1], [0.1]])).toBeCloseTo(
+      0.0970026,
+      7
+    );
   });
 
   it("RETURN = 7.6% implicit and 9% explicit", () => {
@@ -117,24 +157,87 @@ describe("errors through the bundle", () => {
       [0.9, 1, -0.9],
       [0.9, -0.9, 1],
     ];
-    expectError(call("VOL", weights, vols, impossible), "#VALUE!", "correlations: not positive semi-definite (smallest eigenvalue -0.8)");
+    expectError(
+      call("VOL", weights, vols, impossible),
+      "#VALUE!",
+      "correlations: not positive semi-definite (smallest eigenvalue -0.8)"
+    );
   });
 
   it("#VALUE! for asymmetry, a bad diagonal, |ρ| > 1, mismatched lengths, text and blanks", () => {
-    expectError(call("VOL", weights, vols, [[1, 0.2, 0], [0.3, 1, 0.1], [0.1, 0.1, 1]]), "#VALUE!", "correlations: row 1, column 2: 0.2 differs from row 2, column 1 (0.3)");
-    expectError(call("VOL", weights, vols, [[0.5, -0.3, -0.05], [-0.3, 1, 0.1], [-0.05, 0.1, 1]]), "#VALUE!", "correlations: row 1, column 1: diagonal is 0.5, expected 1");
-    expectError((call("COV", [[0.1, 0.2]], [[1, 1.2], [1.2, 1]]) as unknown[][])[0][0], "#VALUE!", "correlations: row 1, column 2: 1.2 is outside -1..1");
-    expectError(call("VOL", [[1], [1]], vols, correlations), "#VALUE!", "vols: 3 items, expected 2 (one per weight)");
-    expectError(call("VOL", [[1], ["abc"], [-1]], vols, correlations), "#VALUE!", 'weights: item 2 is text "abc", not a number');
-    expectError(call("VOL", [[1], [null], [-1]], vols, correlations), "#VALUE!", "weights: item 2 is blank");
-    expectError(call("VOL", [[1, 1], [1, 1]], vols, correlations), "#VALUE!", "weights: 2×2 range, expected a row or a column");
-    expectError(call("GEORETURN", 0.05, 0.1, "geometric"), "#VALUE!", 'method: expected "quadratic" or "approx"');
+    expectError(
+      call("VOL", weights, vols, [
+        [1, 0.2, 0],
+        [0.3, 1, 0.1],
+        [0.1, 0.1, 1],
+      ]),
+      "#VALUE!",
+      "correlations: row 1, column 2: 0.2 differs from row 2, column 1 (0.3)"
+    );
+    expectError(
+      call("VOL", weights, vols, [
+        [0.5, -0.3, -0.05],
+        [-0.3, 1, 0.1],
+        [-0.05, 0.1, 1],
+      ]),
+      "#VALUE!",
+      "correlations: row 1, column 1: diagonal is 0.5, expected 1"
+    );
+    expectError(
+      (
+        call(
+          "COV",
+          [[0.1, 0.2]],
+          [
+            [1, 1.2],
+            [1.2, 1],
+          ]
+        ) as unknown[][]
+      )[0][0],
+      "#VALUE!",
+      "correlations: row 1, column 2: 1.2 is outside -1..1"
+    );
+    expectError(
+      call("VOL", [[1], [1]], vols, correlations),
+      "#VALUE!",
+      "vols: 3 items, expected 2 (one per weight)"
+    );
+    expectError(
+      call("VOL", [[1], ["abc"], [-1]], vols, correlations),
+      "#VALUE!",
+      'weights: item 2 is text "abc", not a number'
+    );
+    expectError(
+      call("VOL", [[1], [null], [-1]], vols, correlations),
+      "#VALUE!",
+      "weights: item 2 is blank"
+    );
+    expectError(
+      call(
+        "VOL",
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        vols,
+        correlations
+      ),
+      "#VALUE!",
+      "weights: 2×2 range, expected a row or a column"
+    );
+    expectError(
+      call("GEORETURN", 0.05, 0.1, "geometric"),
+      "#VALUE!",
+      'method: expected "quadratic" or "approx"'
+    );
     expectError(call("GEORETURN", true, 0.1), "#VALUE!", "arith_return: TRUE is not a number");
   });
 
   it("#DIV/0! (without a message, which Excel would not show) for a portfolio with no volatility", () => {
     expectError(call("CORR", [[0], [0], [0]], vols, correlations, 1), "#DIV/0!");
-    expect((call("LEVERAGE", 0.1, [[0], [0], [0]], vols, correlations) as StubError).message).toBeUndefined();
+    expect(
+      (call("LEVERAGE", 0.1, [[0], [0], [0]], vols, correlations) as StubError).message
+    ).toBeUndefined();
   });
 
   it("a spilled function returns its error as a 1×1 spill", () => {
@@ -171,7 +274,14 @@ describe("series functions through the bundle (issue #3)", () => {
 
   it("rates and dates as aligned columns: days = calendar days between rows, 365/252 for the first", () => {
     // 2024-01-12 (Fri, serial 45303) → 2024-01-16 (Tue, 45307): 4 days of financing at 3.6% on 2x borrowed.
-    const out = call("LETF.SERIES", [[0], [0]], 3, 0, [[0.036], [0.036]], [[45303], [45307]]) as number[][];
+    const out = call(
+      "LETF.SERIES",
+      [[0], [0]],
+      3,
+      0,
+      [[0.036], [0.036]],
+      [[45303], [45307]]
+    ) as number[][];
     expect(out[0][0]).toBeCloseTo((-2 * 0.036 * (365 / 252)) / 360, 15);
     expect(out[1][0]).toBeCloseTo((-2 * 0.036 * 4) / 360, 15);
   });
@@ -190,7 +300,11 @@ describe("series functions through the bundle (issue #3)", () => {
       [0.1, 0],
       [0.1, 0],
     ];
-    const out = call("BACKTEST", returns, [[0.5, 0.5]], "Q", [[45379], [45383], [45384]]) as number[][];
+    const out = call("BACKTEST", returns, [[0.5, 0.5]], "Q", [
+      [45379],
+      [45383],
+      [45384],
+    ]) as number[][];
     // Row 1: 5%. Row 2 starts Q2: back to 50/50, 5% again. Row 3: drifted to 0.55/0.5 of 1.05 → 0.055/1.05.
     expect(out[0][0]).toBeCloseTo(0.05, 15);
     expect(out[1][0]).toBeCloseTo(0.05, 15);
@@ -199,20 +313,46 @@ describe("series functions through the bundle (issue #3)", () => {
 
   it("STATS labels its rows and puts #DIV/0! only in the entries that divide by zero", () => {
     const out = call("STATS", [[0.01], [0.01], [0.01]]) as unknown[][];
-    expect(out.map((r) => r[0])).toEqual(["CAGR", "Volatility", "Sharpe", "Sortino", "Max drawdown", "Calmar", "Ulcer index", "Best period", "Worst period", "Final growth"]);
+    expect(out.map((r) => r[0])).toEqual([
+      "CAGR",
+      "Volatility",
+      "Sharpe",
+      "Sortino",
+      "Max drawdown",
+      "Calmar",
+      "Ulcer index",
+      "Best period",
+      "Worst period",
+      "Final growth",
+    ]);
     expect(out[0][1]).toBeCloseTo(1.01 ** 252 - 1, 10);
     expect((out[2][1] as StubError).code).toBe("#DIV/0!");
   });
 
   it("errors name the argument: calendar codes without dates, misaligned rates, blanks inside a series", () => {
-    expect((call("BACKTEST", [[0.1, 0]], [[0.5, 0.5]], "Q") as StubError[][])[0][0].message).toBe('rebalance: "Q" needs dates');
-    expect((call("LETF.SERIES", [[0.01], [0.02]], 3, 0, [[0.01], [0.02], [0.03]]) as StubError[][])[0][0].message).toBe("rates: 3 rows, expected 2 (one per return)");
-    expect((call("GROWTH", [[0.1], [null], [0.2]]) as StubError[][])[0][0].message).toBe("returns: row 2 is blank");
-    expect((call("BACKTEST", [[0.1, 0]], [[1]]) as StubError[][])[0][0].message).toBe("weights: 1 items, expected 2 (one per series)");
+    expect((call("BACKTEST", [[0.1, 0]], [[0.5, 0.5]], "Q") as StubError[][])[0][0].message).toBe(
+      'rebalance: "Q" needs dates'
+    );
+    expect(
+      (call("LETF.SERIES", [[0.01], [0.02]], 3, 0, [[0.01], [0.02], [0.03]]) as StubError[][])[0][0]
+        .message
+    ).toBe("rates: 3 rows, expected 2 (one per return)");
+    expect((call("GROWTH", [[0.1], [null], [0.2]]) as StubError[][])[0][0].message).toBe(
+      "returns: row 2 is blank"
+    );
+    expect((call("BACKTEST", [[0.1, 0]], [[1]]) as StubError[][])[0][0].message).toBe(
+      "weights: 1 items, expected 2 (one per series)"
+    );
   });
 
   it("LETF.FIT leaves out rows with a blank and counts the days used", () => {
-    const fund = [[0.02979938271604938], [null], [-0.06028108465608466], [0.04475914902998236], [0.014638447971781305]];
+    const fund = [
+      [0.02979938271604938],
+      [null],
+      [-0.06028108465608466],
+      [0.04475914902998236],
+      [0.014638447971781305],
+    ];
     const index = [[0.01], [0.5], [-0.02], [0.015], [0.005]];
     const rates = [[0.02], [0.9], [0.03], [0.025], [0.04]];
     const out = call("LETF.FIT", fund, index, 3, rates) as unknown[][];

@@ -11,7 +11,14 @@ const HEADER = "Asset,Expected return,Volatility,Stocks,Bonds,Cash";
 
 describe("A1 addressing", () => {
   it("names columns as a spreadsheet does (A, Z, AA, XFD) and cells as row, column", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnLetter)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetter)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
     expect(() => columnLetter(16384)).toThrow(RangeError);
     expect(place(3, 2)).toBe("row 4, column C");
     expect(rangeName({ row: 5, column: 1, rows: 3, columns: 1 }, true)).toBe("$B$6:$B$8");
@@ -43,14 +50,20 @@ describe("the DESIGN.md §1 example", () => {
 
 describe("percent or decimal", () => {
   it("reads numbers without % as percentages when any is above 1 (7 is 7%), and says so", () => {
-    const read = readCmaText(`${HEADER}\nStocks,7,15,1,,\nBonds,5,6,-0.3,1,\nCash,3,1,-0.05,0.1,1\n`);
+    const read = readCmaText(
+      `${HEADER}\nStocks,7,15,1,,\nBonds,5,6,-0.3,1,\nCash,3,1,-0.05,0.1,1\n`
+    );
     expect(read.table!.returns).toEqual([0.07, 0.05, 0.03]);
     expect(read.table!.vols).toEqual([0.15, 0.06, 0.01]);
-    expect(read.notes[0]).toBe("Returns and volatilities without a % sign were read as percentages (7 means 7%), since some are above 1.");
+    expect(read.notes[0]).toBe(
+      "Returns and volatilities without a % sign were read as percentages (7 means 7%), since some are above 1."
+    );
   });
 
   it("reads them as decimals when none is above 1, and mixes freely with 7% cells", () => {
-    const read = readCmaText(`${HEADER}\nStocks,7%,0.15,1,,\nBonds,0.05,0.06,-0.3,1,\nCash,0.03,0.01,-0.05,0.1,1\n`);
+    const read = readCmaText(
+      `${HEADER}\nStocks,7%,0.15,1,,\nBonds,0.05,0.06,-0.3,1,\nCash,0.03,0.01,-0.05,0.1,1\n`
+    );
     expect(read.table!.returns).toEqual([0.07, 0.05, 0.03]);
     expect(read.table!.vols).toEqual([0.15, 0.06, 0.01]);
     expect(read.notes[0]).toContain("read as decimals (0.07 means 7%), since none is above 1");
@@ -58,8 +71,14 @@ describe("percent or decimal", () => {
 
   it("follows the user's choice over detection", () => {
     const text = "Asset,Return,Vol,A\nA,0.5,0.8,1\n";
-    expect(readCmaText(text, { units: "percent" }).table).toMatchObject({ returns: [0.005], vols: [0.008] });
-    expect(readCmaText(text, { units: "decimal" }).table).toMatchObject({ returns: [0.5], vols: [0.8] });
+    expect(readCmaText(text, { units: "percent" }).table).toMatchObject({
+      returns: [0.005],
+      vols: [0.008],
+    });
+    expect(readCmaText(text, { units: "decimal" }).table).toMatchObject({
+      returns: [0.5],
+      vols: [0.8],
+    });
     expect(readCmaText(text, { units: "percent" }).notes[0]).toContain("as chosen");
   });
 
@@ -84,7 +103,11 @@ describe("where tables come from", () => {
     ].join("\r\n");
     const read = readCmaText(pasted);
     expect(read.problems).toEqual([]);
-    expect(read.table).toMatchObject({ assets: ["US equity", "US Treasuries"], returns: [0.072, 0.045], vols: [0.16, 0.055] });
+    expect(read.table).toMatchObject({
+      assets: ["US equity", "US Treasuries"],
+      returns: [0.072, 0.045],
+      vols: [0.16, 0.055],
+    });
     expect(read.notes).toEqual([
       "The table ends at the blank row 6; row 7 and below were not read.",
       'Column B ("Geometric return") was not used.',
@@ -93,7 +116,9 @@ describe("where tables come from", () => {
   });
 
   it("reads semicolon-separated files with a byte-order mark and quoted names", () => {
-    const read = readCmaText('\uFEFFAsset;Return;Vol;"Stocks; large";Bonds\n"Stocks; large";7%;15%;1;-0.3\nBonds;5%;6%;-0.3;1\n');
+    const read = readCmaText(
+      '\uFEFFAsset;Return;Vol;"Stocks; large";Bonds\n"Stocks; large";7%;15%;1;-0.3\nBonds;5%;6%;-0.3;1\n'
+    );
     expect(read.problems).toEqual([]);
     expect(read.table!.assets).toEqual(["Stocks; large", "Bonds"]);
   });
@@ -106,13 +131,23 @@ describe("where tables come from", () => {
       ["EU", 0.06, 0.17, "0.5?", 1],
     ];
     const read = readCmaGrid(values, { origin: { row: 2, column: 1 } });
-    expect(read.problems).toEqual(['row 5, column E (EU / US correlation): "0.5?" is not a number']);
+    expect(read.problems).toEqual([
+      'row 5, column E (EU / US correlation): "0.5?" is not a number',
+    ]);
     values[2][3] = 0.5;
-    expect(readCmaGrid(values, { origin: { row: 2, column: 1 } }).table).toMatchObject({ returns: [0.07, 0.06], correlations: [[1, 0.5], [0.5, 1]] });
+    expect(readCmaGrid(values, { origin: { row: 2, column: 1 } }).table).toMatchObject({
+      returns: [0.07, 0.06],
+      correlations: [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+    });
   });
 
   it("keeps asset names that look like formulas as text", () => {
-    const read = readCmaText('Asset,Return,Vol,,,,\n"=HYPERLINK(""http://x"",""y"")",7%,15%,1,,,\n+cmd,5%,6%,0,1,,\n-x,3%,1%,0,0,1,\n@x,1%,1%,0,0,0,1\n');
+    const read = readCmaText(
+      'Asset,Return,Vol,,,,\n"=HYPERLINK(""http://x"",""y"")",7%,15%,1,,,\n+cmd,5%,6%,0,1,,\n-x,3%,1%,0,0,1,\n@x,1%,1%,0,0,0,1\n'
+    );
     expect(read.problems).toEqual([]);
     expect(read.table!.assets).toEqual(['=HYPERLINK("http://x","y")', "+cmd", "-x", "@x"]);
   });
@@ -120,7 +155,9 @@ describe("where tables come from", () => {
 
 describe("every problem, with the row and column of the source", () => {
   it("lists all problems of a broken table in reading order", () => {
-    const read = readCmaText(`${HEADER}\nStocks,7%,15%,1,,\nBonds,abc,-6%,-0.3,1.2,\nStocks,3%,,-0.05,,1\n`);
+    const read = readCmaText(
+      `${HEADER}\nStocks,7%,15%,1,,\nBonds,abc,-6%,-0.3,1.2,\nStocks,3%,,-0.05,,1\n`
+    );
     expect(read.table).toBeUndefined();
     expect(read.problems).toEqual([
       'row 1, column F: header "Cash" should be "Stocks", the asset of row 4 (correlation columns follow the rows\' order)',
@@ -134,8 +171,12 @@ describe("every problem, with the row and column of the source", () => {
   });
 
   it("names both cells of an asymmetric pair in source coordinates", () => {
-    const read = readCmaText("Asset,Return,Vol,Stocks,Bonds\nStocks,7%,15%,1,-0.3\nBonds,5%,6%,-0.2,1\n");
-    expect(read.problems).toEqual(["row 2, column E (Stocks / Bonds correlation): -0.3 differs from row 3, column D (-0.2)"]);
+    const read = readCmaText(
+      "Asset,Return,Vol,Stocks,Bonds\nStocks,7%,15%,1,-0.3\nBonds,5%,6%,-0.2,1\n"
+    );
+    expect(read.problems).toEqual([
+      "row 2, column E (Stocks / Bonds correlation): -0.3 differs from row 3, column D (-0.2)",
+    ]);
   });
 
   it("reports a correlation outside -1..1 once, at the cell that holds it (upper triangle given)", () => {
@@ -146,13 +187,19 @@ describe("every problem, with the row and column of the source", () => {
   it("reports a matrix that is not positive semi-definite, with its range", () => {
     // ρ(A,B) = ρ(A,C) = 0.9 and ρ(B,C) = −0.9: the vector (1, −1, −1) gives (1 − 0.9 − 0.9, 0.9 − 1 + 0.9, 0.9 + 0.9 − 1)
     // = −0.8·(1, −1, −1), an eigenvalue of −0.8 (numpy.linalg.eigvalsh agrees: −0.8, 1.9, 1.9).
-    const read = readCmaText("Asset,Return,Vol,A,B,C\nA,7,15,1,,\nB,5,6,0.9,1,\nC,5,6,0.9,-0.9,1\n");
-    expect(read.problems).toEqual(["correlations D2:F4: not positive semi-definite (smallest eigenvalue -0.8)"]);
+    const read = readCmaText(
+      "Asset,Return,Vol,A,B,C\nA,7,15,1,,\nB,5,6,0.9,1,\nC,5,6,0.9,-0.9,1\n"
+    );
+    expect(read.problems).toEqual([
+      "correlations D2:F4: not positive semi-definite (smallest eigenvalue -0.8)",
+    ]);
   });
 
   it("reports a correlation block that is not square", () => {
     const read = readCmaText("Asset,Return,Vol,A,B\nA,7,15,1,\nB,5,6,0,1\nC,1,1,0,0\n");
-    expect(read.problems).toEqual(["correlations D2:E4: 3×2, expected a square matrix (one correlation column per asset row)"]);
+    expect(read.problems).toEqual([
+      "correlations D2:E4: 3×2, expected a square matrix (one correlation column per asset row)",
+    ]);
   });
 
   it("explains a missing header, a compound-only return, duplicate columns, and no data", () => {
@@ -161,20 +208,34 @@ describe("every problem, with the row and column of the source", () => {
     expect(readCmaText("Asset,Geometric return,Vol,A\nA,6%,15%,1\n").problems).toEqual([
       'row 1, column B: "Geometric return" is a compound return; give arithmetic expected returns (the sheet computes compound returns)',
     ]);
-    expect(readCmaText("Asset,Return,Vol,Risk,A\nA,6%,15%,15%,1\n").problems).toEqual(['row 1, column D: a second volatility column ("Risk"); keep one']);
-    expect(readCmaText("Asset,Return,Vol,A\n").problems).toEqual(["row 2, column A: no asset rows below the header"]);
-    expect(readCmaText("Return,Vol,A\n7%,15%,1\n").problems).toEqual(["row 1, column A: no asset-name column; the first column of the table should name the assets"]);
-    expect(readCmaText("Asset,Return,Vol\nA,7%,15%\n").problems).toEqual(["row 1, column D: no correlation columns after the return and volatility columns; give one column per asset"]);
+    expect(readCmaText("Asset,Return,Vol,Risk,A\nA,6%,15%,15%,1\n").problems).toEqual([
+      'row 1, column D: a second volatility column ("Risk"); keep one',
+    ]);
+    expect(readCmaText("Asset,Return,Vol,A\n").problems).toEqual([
+      "row 2, column A: no asset rows below the header",
+    ]);
+    expect(readCmaText("Return,Vol,A\n7%,15%,1\n").problems).toEqual([
+      "row 1, column A: no asset-name column; the first column of the table should name the assets",
+    ]);
+    expect(readCmaText("Asset,Return,Vol\nA,7%,15%\n").problems).toEqual([
+      "row 1, column D: no correlation columns after the return and volatility columns; give one column per asset",
+    ]);
   });
 
   it("reports a broken CSV quote with its row", () => {
-    expect(readCmaText('Asset,Return,Vol,A\n"A,7%,15%,1\n').problems).toEqual(['row 2: a quoted field is not closed (a " is missing)']);
+    expect(readCmaText('Asset,Return,Vol,A\n"A,7%,15%,1\n').problems).toEqual([
+      'row 2: a quoted field is not closed (a " is missing)',
+    ]);
   });
 
   it("reports a blank name, and a blank correlation of a full matrix at its own cell", () => {
     // Row 3 leaves the lower cell blank: the matrix is an upper triangle, which is complete.
-    expect(readCmaText("Asset,Return,Vol,A,B\n,7%,15%,1,0.2\nB,5%,6%,,1\n").problems).toEqual(["row 2, column A (asset name): blank"]);
-    const full = readCmaText("Asset,Return,Vol,A,B,C\nA,7%,15%,1,0.2,0.1\nB,5%,6%,0.2,1,0.3\nC,3%,1%,n/a,0.3,1\n");
+    expect(readCmaText("Asset,Return,Vol,A,B\n,7%,15%,1,0.2\nB,5%,6%,,1\n").problems).toEqual([
+      "row 2, column A (asset name): blank",
+    ]);
+    const full = readCmaText(
+      "Asset,Return,Vol,A,B,C\nA,7%,15%,1,0.2,0.1\nB,5%,6%,0.2,1,0.3\nC,3%,1%,n/a,0.3,1\n"
+    );
     expect(full.problems).toEqual(["row 4, column D (C / A correlation): blank"]);
   });
 });

@@ -2,10 +2,21 @@ import { alignSeries } from "../../src/io/series-align";
 import { parseSeriesFile, type DatedSeries } from "../../src/io/series-files";
 
 /** Excel serials of early January 2024 (2024-01-01 = 45292, a Monday). */
-const [JAN1, JAN2, JAN3, JAN4, JAN5, JAN8, JAN9] = [45292, 45293, 45294, 45295, 45296, 45299, 45300];
+const [JAN1, JAN2, JAN3, JAN4, JAN5, JAN8, JAN9] = [
+  45292, 45293, 45294, 45295, 45296, 45299, 45300,
+];
 
-function series(name: string, kind: DatedSeries["kind"], points: readonly (readonly [number, number])[]): DatedSeries {
-  return { name, kind, dates: Float64Array.from(points, ([date]) => date), values: Float64Array.from(points, ([, value]) => value) };
+function series(
+  name: string,
+  kind: DatedSeries["kind"],
+  points: readonly (readonly [number, number])[]
+): DatedSeries {
+  return {
+    name,
+    kind,
+    dates: Float64Array.from(points, ([date]) => date),
+    values: Float64Array.from(points, ([, value]) => value),
+  };
 }
 
 function failure(input: readonly DatedSeries[]): string {
@@ -21,10 +32,25 @@ function failure(input: readonly DatedSeries[]): string {
 describe("alignSeries", () => {
   // SPY trades every day; TLT misses 4 January and has a day after SPY's last; a monthly rate dated the 1st;
   // a daily rate that starts on 3 January and misses 5 January.
-  const spy = series("SPY", "returns", [[JAN2, 0.01], [JAN3, 0.02], [JAN4, -0.01], [JAN5, 0.03], [JAN8, 0.005]]);
-  const tlt = series("TLT", "returns", [[JAN2, 0.001], [JAN3, 0.002], [JAN5, -0.004], [JAN8, 0.003], [JAN9, 0.01]]);
+  const spy = series("SPY", "returns", [
+    [JAN2, 0.01],
+    [JAN3, 0.02],
+    [JAN4, -0.01],
+    [JAN5, 0.03],
+    [JAN8, 0.005],
+  ]);
+  const tlt = series("TLT", "returns", [
+    [JAN2, 0.001],
+    [JAN3, 0.002],
+    [JAN5, -0.004],
+    [JAN8, 0.003],
+    [JAN9, 0.01],
+  ]);
   const monthly = series("TB3MS", "rates", [[JAN1, 0.0525]]);
-  const daily = series("DGS3MO", "rates", [[JAN3, 0.05], [JAN8, 0.051]]);
+  const daily = series("DGS3MO", "rates", [
+    [JAN3, 0.05],
+    [JAN8, 0.051],
+  ]);
 
   it("keeps the dates common to the return series from the day every rate is known, compounding returns across gaps", () => {
     const aligned = alignSeries([spy, tlt, monthly, daily], { days: true });
@@ -50,21 +76,54 @@ describe("alignSeries", () => {
       last: JAN8,
       leading: { count: 1, first: JAN2, last: JAN2 },
       series: [
-        { name: "SPY", kind: "returns", dropped: { count: 1, first: JAN2, last: JAN2 }, compounded: { count: 1, first: JAN4, last: JAN4 } },
-        { name: "TLT", kind: "returns", dropped: { count: 2, first: JAN2, last: JAN9 }, compounded: null },
+        {
+          name: "SPY",
+          kind: "returns",
+          dropped: { count: 1, first: JAN2, last: JAN2 },
+          compounded: { count: 1, first: JAN4, last: JAN4 },
+        },
+        {
+          name: "TLT",
+          kind: "returns",
+          dropped: { count: 2, first: JAN2, last: JAN9 },
+          compounded: null,
+        },
         // carried from 1 January: to the 3rd, 5th and 8th, the longest 8 − 1 = 7 days
-        { name: "TB3MS", kind: "rates", filled: { count: 3, first: JAN3, last: JAN8 }, longestCarry: 7 },
-        { name: "DGS3MO", kind: "rates", filled: { count: 1, first: JAN5, last: JAN5 }, longestCarry: 2 },
+        {
+          name: "TB3MS",
+          kind: "rates",
+          filled: { count: 3, first: JAN3, last: JAN8 },
+          longestCarry: 7,
+        },
+        {
+          name: "DGS3MO",
+          kind: "rates",
+          filled: { count: 1, first: JAN5, last: JAN5 },
+          longestCarry: 2,
+        },
       ],
     });
   });
 
-  const yahoo = (...rows: string[]) => parseSeriesFile(["Date,Open,High,Low,Close,Adj Close,Volume", ...rows].join("\n")).series[0];
+  const yahoo = (...rows: string[]) =>
+    parseSeriesFile(["Date,Open,High,Low,Close,Adj Close,Volume", ...rows].join("\n")).series[0];
 
   it("gives the same returns as aligning the prices first (two Yahoo files, one missing a day)", () => {
-    const a = yahoo("2024-01-02,0,0,0,0,100,0", "2024-01-03,0,0,0,0,110,0", "2024-01-04,0,0,0,0,121,0", "2024-01-05,0,0,0,0,133.1,0");
-    const b = yahoo("2024-01-02,0,0,0,0,50,0", "2024-01-03,0,0,0,0,55,0", "2024-01-05,0,0,0,0,60.5,0");
-    const aligned = alignSeries([{ ...a, name: "A" }, { ...b, name: "B" }]);
+    const a = yahoo(
+      "2024-01-02,0,0,0,0,100,0",
+      "2024-01-03,0,0,0,0,110,0",
+      "2024-01-04,0,0,0,0,121,0",
+      "2024-01-05,0,0,0,0,133.1,0"
+    );
+    const b = yahoo(
+      "2024-01-02,0,0,0,0,50,0",
+      "2024-01-03,0,0,0,0,55,0",
+      "2024-01-05,0,0,0,0,60.5,0"
+    );
+    const aligned = alignSeries([
+      { ...a, name: "A" },
+      { ...b, name: "B" },
+    ]);
     // both start on the 3rd (price on the 2nd), so the 3rd is a row; B has no 4th
     expect(Array.from(aligned.dates)).toEqual([JAN3, JAN5]);
     // A on the 5th: 1.1 × 1.1 − 1 = 0.21 = 133.1/110 − 1, the return of the aligned prices
@@ -73,20 +132,37 @@ describe("alignSeries", () => {
     expect(aligned.values[1][0]).toBeCloseTo(0.1, 14);
     expect(aligned.values[1][1]).toBeCloseTo(0.1, 14);
     expect(aligned.days).toBeNull();
-    expect(aligned.report.series[0]).toEqual({ name: "A", kind: "returns", dropped: null, compounded: { count: 1, first: JAN4, last: JAN4 } });
+    expect(aligned.report.series[0]).toEqual({
+      name: "A",
+      kind: "returns",
+      dropped: null,
+      compounded: { count: 1, first: JAN4, last: JAN4 },
+    });
   });
 
   it("starts the first row's period at the first common date when one series has earlier returns", () => {
     // A's return on the 4th covers 3 → 4, B's covers 2 → 4: the 4th cannot be a row, only the start of the 5th
-    const a = yahoo("2024-01-02,0,0,0,0,100,0", "2024-01-03,0,0,0,0,110,0", "2024-01-04,0,0,0,0,121,0", "2024-01-05,0,0,0,0,133.1,0");
-    const b = yahoo("2024-01-02,0,0,0,0,50,0", "2024-01-04,0,0,0,0,55,0", "2024-01-05,0,0,0,0,60.5,0");
+    const a = yahoo(
+      "2024-01-02,0,0,0,0,100,0",
+      "2024-01-03,0,0,0,0,110,0",
+      "2024-01-04,0,0,0,0,121,0",
+      "2024-01-05,0,0,0,0,133.1,0"
+    );
+    const b = yahoo(
+      "2024-01-02,0,0,0,0,50,0",
+      "2024-01-04,0,0,0,0,55,0",
+      "2024-01-05,0,0,0,0,60.5,0"
+    );
     const aligned = alignSeries([a, b]);
     expect(Array.from(aligned.dates)).toEqual([JAN5]);
     expect(aligned.values[0][0]).toBeCloseTo(0.1, 14); // 133.1 / 121 − 1
     expect(aligned.values[1][0]).toBeCloseTo(0.1, 14); // 60.5 / 55 − 1
     expect(aligned.report).toMatchObject({
       leading: { count: 1, first: JAN4, last: JAN4 },
-      series: [{ dropped: { count: 2, first: JAN3, last: JAN4 } }, { dropped: { count: 1, first: JAN4, last: JAN4 } }],
+      series: [
+        { dropped: { count: 2, first: JAN3, last: JAN4 } },
+        { dropped: { count: 1, first: JAN4, last: JAN4 } },
+      ],
     });
   });
 
@@ -94,16 +170,39 @@ describe("alignSeries", () => {
     const aligned = alignSeries([spy]);
     expect(aligned.dates).toEqual(spy.dates);
     expect(aligned.values[0]).toEqual(spy.values);
-    expect(aligned.report).toMatchObject({ rows: 5, leading: null, series: [{ dropped: null, compounded: null }] });
+    expect(aligned.report).toMatchObject({
+      rows: 5,
+      leading: null,
+      series: [{ dropped: null, compounded: null }],
+    });
   });
 
   it("refuses inputs it cannot align", () => {
     expect(failure([monthly])).toBe("series: no return series to align on");
-    expect(failure([spy, series("Later", "returns", [[JAN9, 0.01]])])).toBe("series: no date common to every return series");
-    expect(failure([spy, series("Short", "returns", [[JAN1, 0.01], [JAN8, 0.01]])])).toBe("series: one common date, so no common period");
-    expect(failure([spy, series("Late", "rates", [[JAN9, 0.05]])])).toBe("Late: starts after the last common date of the return series");
+    expect(failure([spy, series("Later", "returns", [[JAN9, 0.01]])])).toBe(
+      "series: no date common to every return series"
+    );
+    expect(
+      failure([
+        spy,
+        series("Short", "returns", [
+          [JAN1, 0.01],
+          [JAN8, 0.01],
+        ]),
+      ])
+    ).toBe("series: one common date, so no common period");
+    expect(failure([spy, series("Late", "rates", [[JAN9, 0.05]])])).toBe(
+      "Late: starts after the last common date of the return series"
+    );
     expect(failure([spy, series("Empty", "rates", [])])).toBe("Empty: empty");
-    expect(failure([series("Unsorted", "returns", [[JAN3, 0.01], [JAN2, 0.01]])])).toBe("Unsorted: row 2 is not after row 1");
+    expect(
+      failure([
+        series("Unsorted", "returns", [
+          [JAN3, 0.01],
+          [JAN2, 0.01],
+        ]),
+      ])
+    ).toBe("Unsorted: row 2 is not after row 1");
     expect(failure([{ ...spy, values: spy.values.subarray(1) }])).toBe("SPY: 4 values for 5 dates");
   });
 });

@@ -16,11 +16,13 @@ describe("readNumber", () => {
   });
 
   it('knows the missing-value markers: "", ".", null, NaN, NA, #N/A, N/A', () => {
-    for (const text of ["", "  ", ".", "null", "NaN", "NA", "#N/A", "N/A"]) expect(readNumber(text)).toBe("missing");
+    for (const text of ["", "  ", ".", "null", "NaN", "NA", "#N/A", "N/A"])
+      expect(readNumber(text)).toBe("missing");
   });
 
   it("is null for anything else, including infinite numbers and thousands separators", () => {
-    for (const text of ["abc", "1,234.5", "1e999", "--1", "1.2.3", "$5", "5 %", "e5"]) expect(readNumber(text)).toBeNull();
+    for (const text of ["abc", "1,234.5", "1e999", "--1", "1.2.3", "$5", "5 %", "e5"])
+      expect(readNumber(text)).toBeNull();
   });
 });
 
@@ -43,10 +45,17 @@ describe("unitFromHeader", () => {
     ["10Y Yield", "rates-percent"],
   ])("%s → %s", (header, unit) => expect(unitFromHeader(header)).toBe(unit));
 
-  it.each(["NAV Change ($)", "Shares Outstanding (000)", "Assets Under Management", "Ticker", "Open", "High", "Low", "Volume", "SPY"])(
-    "%s names no unit",
-    (header) => expect(unitFromHeader(header)).toBeNull(),
-  );
+  it.each([
+    "NAV Change ($)",
+    "Shares Outstanding (000)",
+    "Assets Under Management",
+    "Ticker",
+    "Open",
+    "High",
+    "Low",
+    "Volume",
+    "SPY",
+  ])("%s names no unit", (header) => expect(unitFromHeader(header)).toBeNull());
 });
 
 describe("unitFromValues", () => {
@@ -62,7 +71,12 @@ describe("unitFromValues", () => {
 
 describe("toDecimals", () => {
   it("turns prices into returns dated at the later price: 102/100 − 1 = 0.02, 99.96/102 − 1 = −0.02", () => {
-    const { dates, values } = toDecimals("prices", Float64Array.of(1, 2, 3), Float64Array.of(100, 102, 99.96), Float64Array.of(1, 1.02, 0.9996));
+    const { dates, values } = toDecimals(
+      "prices",
+      Float64Array.of(1, 2, 3),
+      Float64Array.of(100, 102, 99.96),
+      Float64Array.of(1, 1.02, 0.9996)
+    );
     expect(Array.from(dates)).toEqual([2, 3]);
     expect(values[0]).toBeCloseTo(0.02, 15);
     expect(values[1]).toBeCloseTo(-0.02, 15);
@@ -70,9 +84,15 @@ describe("toDecimals", () => {
 
   it("keeps decimal returns and takes the hundredths of percentages", () => {
     const dates = Float64Array.of(1);
-    expect(toDecimals("returns", dates, Float64Array.of(0.01), Float64Array.of(0.0001)).values).toEqual(Float64Array.of(0.01));
-    expect(toDecimals("rates-percent", dates, Float64Array.of(5.25), Float64Array.of(0.0525)).values).toEqual(Float64Array.of(0.0525));
-    expect(toDecimals("returns-percent", dates, Float64Array.of(1.2), Float64Array.of(0.012)).values).toEqual(Float64Array.of(0.012));
+    expect(
+      toDecimals("returns", dates, Float64Array.of(0.01), Float64Array.of(0.0001)).values
+    ).toEqual(Float64Array.of(0.01));
+    expect(
+      toDecimals("rates-percent", dates, Float64Array.of(5.25), Float64Array.of(0.0525)).values
+    ).toEqual(Float64Array.of(0.0525));
+    expect(
+      toDecimals("returns-percent", dates, Float64Array.of(1.2), Float64Array.of(0.012)).values
+    ).toEqual(Float64Array.of(0.012));
   });
 });
 

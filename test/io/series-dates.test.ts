@@ -26,7 +26,8 @@ describe("excelSerial", () => {
     for (let serial = 1; serial < 73051; serial += serial < 400 ? 1 : 11) {
       if (serial === 60) continue;
       const { year, month, day } = excelDate(serial);
-      if (excelSerial(year, month, day) !== serial) throw new Error(`serial ${serial} → ${year}-${month}-${day}`);
+      if (excelSerial(year, month, day) !== serial)
+        throw new Error(`serial ${serial} → ${year}-${month}-${day}`);
     }
   });
 });
@@ -34,9 +35,11 @@ describe("excelSerial", () => {
 describe("parseDate", () => {
   it("reads ISO, yyyymmdd, m/d/yyyy, mm/dd/yyyy and m/d/yy to the same serial", () => {
     // 2024-12-31 = 45292 + 365
-    for (const text of ["2024-12-31", "20241231", "12/31/2024", "12/31/24", " 2024-12-31 "]) expect(parseDate(text)).toBe(45657);
+    for (const text of ["2024-12-31", "20241231", "12/31/2024", "12/31/24", " 2024-12-31 "])
+      expect(parseDate(text)).toBe(45657);
     // 2024-01-02 = 45293
-    for (const text of ["2024-01-02", "1/2/2024", "01/02/2024", "1/2/24", "2024-1-2"]) expect(parseDate(text)).toBe(45293);
+    for (const text of ["2024-01-02", "1/2/2024", "01/02/2024", "1/2/24", "2024-1-2"])
+      expect(parseDate(text)).toBe(45293);
   });
 
   it("ignores a time after an ISO date, as pandas and yfinance write it", () => {
@@ -51,7 +54,18 @@ describe("parseDate", () => {
   });
 
   it("is null for other text, impossible dates and day-first dates", () => {
-    for (const text of ["", "Date", "abc", "2024-13-01", "2023-02-29", "31/12/2024", "192607", "2024/01/02", "1927", "45657"]) {
+    for (const text of [
+      "",
+      "Date",
+      "abc",
+      "2024-13-01",
+      "2023-02-29",
+      "31/12/2024",
+      "192607",
+      "2024/01/02",
+      "1927",
+      "45657",
+    ]) {
       expect(parseDate(text)).toBeNull();
     }
   });
@@ -62,6 +76,7 @@ describe("formatDate", () => {
     expect(formatDate(45657)).toBe("2024-12-31");
     expect(formatDate(45293.75)).toBe("2024-01-02");
     expect(formatDate(61)).toBe("1900-03-01");
-    for (const serial of [1, 59, 61, 25569, 45351, 2958465]) expect(parseDate(formatDate(serial))).toBe(serial);
+    for (const serial of [1, 59, 61, 25569, 45351, 2958465])
+      expect(parseDate(formatDate(serial))).toBe(serial);
   });
 });

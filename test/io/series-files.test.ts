@@ -1,4 +1,8 @@
-import { parseSeriesFile, type SeriesFile, type SeriesFileOptions } from "../../src/io/series-files";
+import {
+  parseSeriesFile,
+  type SeriesFile,
+  type SeriesFileOptions,
+} from "../../src/io/series-files";
 
 /** Excel serials used below (1900 date system; 2020-01-01 = 43831, 2024-01-01 = 45292). */
 const MAR_17_2020 = 43907;
@@ -32,7 +36,7 @@ describe("Yahoo Finance CSV", () => {
     "2020-03-16,100,100,100,100.00,50.00,0",
     "2020-03-17,100,100,100,105.00,52.50,0",
     "2020-03-18,null,null,null,null,null,null",
-    "2020-03-19,100,100,100,102.90,51.45,0",
+    "2020-03-19,100,100,100,102.90,51.45,0"
   );
 
   it("takes Adj Close, skips the null row and turns prices into returns dated at the later price", () => {
@@ -40,7 +44,12 @@ describe("Yahoo Finance CSV", () => {
     expect(file.format).toBe("yahoo");
     expect(file.ignored).toEqual(["Open", "High", "Low", "Close", "Volume"]);
     const series = only(file);
-    expect(series).toMatchObject({ name: "Adj Close", kind: "returns", unit: "prices", missing: 1 });
+    expect(series).toMatchObject({
+      name: "Adj Close",
+      kind: "returns",
+      unit: "prices",
+      missing: 1,
+    });
     expect(Array.from(series.dates)).toEqual([MAR_17_2020, MAR_19_2020]);
     // 52.50 / 50.00 − 1 = 0.05; 51.45 / 52.50 − 1 = −0.02 (over the null day, 17 → 19 March)
     expect(series.values[0]).toBeCloseTo(0.05, 15);
@@ -55,25 +64,40 @@ describe("Yahoo Finance CSV", () => {
   });
 
   it("names the line and column of a broken cell, and returns nothing", () => {
-    expect(failure(yahoo.replace("51.45", "abc"))).toBe('line 5, column Adj Close: "abc" is not a number');
-    expect(failure(yahoo.replace("2020-03-19,", "2020-03-32,"))).toBe(
-      'line 5, column Date: "2020-03-32" is not a date (expected yyyy-mm-dd, yyyymmdd, m/d/yyyy or m/d/yy)',
+    expect(failure(yahoo.replace("51.45", "abc"))).toBe(
+      'line 5, column Adj Close: "abc" is not a number'
     );
-    expect(failure(yahoo.replace("2020-03-19,100,100,100,102.90,51.45,0", "2020-03-19,100,100"))).toBe("line 5, column Adj Close: missing field");
-    expect(failure(yahoo.replace("52.50", "0"))).toBe("line 3, column Adj Close: 0 is not a positive price");
+    expect(failure(yahoo.replace("2020-03-19,", "2020-03-32,"))).toBe(
+      'line 5, column Date: "2020-03-32" is not a date (expected yyyy-mm-dd, yyyymmdd, m/d/yyyy or m/d/yy)'
+    );
+    expect(
+      failure(yahoo.replace("2020-03-19,100,100,100,102.90,51.45,0", "2020-03-19,100,100"))
+    ).toBe("line 5, column Adj Close: missing field");
+    expect(failure(yahoo.replace("52.50", "0"))).toBe(
+      "line 3, column Adj Close: 0 is not a positive price"
+    );
   });
 
   it("rejects a repeated date, naming both lines", () => {
-    expect(failure(yahoo.replace("2020-03-19", "2020-03-17"))).toBe("line 5, column Date: 2020-03-17 repeats line 3");
+    expect(failure(yahoo.replace("2020-03-19", "2020-03-17"))).toBe(
+      "line 5, column Date: 2020-03-17 repeats line 3"
+    );
   });
 });
 
 describe("FRED CSV", () => {
   it('reads DATE + series id as annual percent rates, leaving out "." rows: 5.46 → 0.0546', () => {
-    const file = parseSeriesFile(lines("DATE,DGS3MO", "2024-01-02,5.46", "2024-01-03,.", "2024-01-04,5.48", ""));
+    const file = parseSeriesFile(
+      lines("DATE,DGS3MO", "2024-01-02,5.46", "2024-01-03,.", "2024-01-04,5.48", "")
+    );
     expect(file.format).toBe("fred");
     const series = only(file);
-    expect(series).toMatchObject({ name: "DGS3MO", kind: "rates", unit: "rates-percent", missing: 1 });
+    expect(series).toMatchObject({
+      name: "DGS3MO",
+      kind: "rates",
+      unit: "rates-percent",
+      missing: 1,
+    });
     expect(Array.from(series.dates)).toEqual([JAN_2_2024, JAN_4_2024]);
     expect(Array.from(series.values)).toEqual([0.0546, 0.0548]);
   });
@@ -99,7 +123,9 @@ describe("FRED CSV", () => {
     expect(series.name).toBe("TB3MS");
     expect(Array.from(series.dates)).toEqual([39965, 39995, 40026]); // 2009-06-01, 07-01, 08-01
     expect(Array.from(series.values)).toEqual([0.0018, 0.0018, 0.0017]);
-    expect(failure(text.replace("0.17", "n.a."))).toBe('line 14, column TB3MS: "n.a." is not a number');
+    expect(failure(text.replace("0.17", "n.a."))).toBe(
+      'line 14, column TB3MS: "n.a." is not a number'
+    );
   });
 });
 
@@ -118,7 +144,7 @@ describe("Kenneth French daily factors", () => {
     ",Mkt-RF,SMB,HML,RF",
     "  1927,   29.47,   -2.46,   -3.75,    3.12",
     "",
-    " Copyright 2025 Kenneth R. French",
+    " Copyright 2025 Kenneth R. French"
   );
 
   it("skips the text lines, reads percent returns to decimals and ignores the annual section and copyright", () => {
@@ -133,14 +159,22 @@ describe("Kenneth French daily factors", () => {
   });
 
   it("reads the re-saved layout with a Date header and no trailer", () => {
-    const file = parseSeriesFile(lines("Date,Mkt-RF,SMB,HML,RF", "20241230,   -1.09,    0.12,    0.74,   0.017", "20241231,   -0.46,    0.00,    0.71,   0.017"));
+    const file = parseSeriesFile(
+      lines(
+        "Date,Mkt-RF,SMB,HML,RF",
+        "20241230,   -1.09,    0.12,    0.74,   0.017",
+        "20241231,   -0.46,    0.00,    0.71,   0.017"
+      )
+    );
     expect(file.format).toBe("french");
     expect(Array.from(file.series[0].dates)).toEqual([45656, 45657]);
     expect(file.series[3].values[1]).toBe(0.00017);
   });
 
   it("reports a broken value by its line in the file", () => {
-    expect(failure(french.replace("-0.33", "-0.3x3"))).toBe('line 7, column SMB: "-0.3x3" is not a number');
+    expect(failure(french.replace("-0.33", "-0.3x3"))).toBe(
+      'line 7, column SMB: "-0.3x3" is not a number'
+    );
   });
 });
 
@@ -150,7 +184,7 @@ describe("generic CSV", () => {
     "Date,ProShares Name,Ticker,NAV,Prior NAV,NAV Change (%),NAV Change ($),Shares Outstanding (000),Assets Under Management",
     "05/12/2025,ProShares UltraPro S&P500,UPRO,98.80,95.00,4.00000,3.80,48500,4791800000",
     "05/09/2025,ProShares UltraPro S&P500,UPRO,95.00,100.00,-5.00000,-5.00,48500,4607500000",
-    "05/08/2025,ProShares UltraPro S&P500,UPRO,100.00,98.00,2.04082,2.00,48000,4800000000",
+    "05/08/2025,ProShares UltraPro S&P500,UPRO,100.00,98.00,2.04082,2.00,48000,4800000000"
   );
 
   it("sorts a newest-first NAV file ascending and reads the chosen NAV column: 95/100 − 1 = −5%, 98.8/95 − 1 = +4%", () => {
@@ -170,13 +204,21 @@ describe("generic CSV", () => {
       ["Prior NAV", "prices"],
       ["NAV Change (%)", "returns-percent"],
     ]);
-    expect(file.ignored).toEqual(["ProShares Name", "Ticker", "NAV Change ($)", "Shares Outstanding (000)", "Assets Under Management"]);
+    expect(file.ignored).toEqual([
+      "ProShares Name",
+      "Ticker",
+      "NAV Change ($)",
+      "Shares Outstanding (000)",
+      "Assets Under Management",
+    ]);
     // the fund's own daily change, 2.04082% on 05/08, −5% on 05/09 and 4% on 05/12, agrees with the NAV returns
     expect(Array.from(file.series[2].values)).toEqual([0.0204082, -0.05, 0.04]);
   });
 
   it("names the later line of a repeated date in a newest-first file", () => {
-    expect(failure(proshares.replace("05/08/2025", "05/09/2025"), { columns: ["NAV"] })).toBe("line 4, column Date: 05/09/2025 repeats line 3");
+    expect(failure(proshares.replace("05/08/2025", "05/09/2025"), { columns: ["NAV"] })).toBe(
+      "line 4, column Date: 05/09/2025 repeats line 3"
+    );
   });
 
   it("reads m/d/yy dates and percent-sign returns (the Bogleheads simulation layout): 3.7% → 0.037", () => {
@@ -187,59 +229,101 @@ describe("generic CSV", () => {
   });
 
   it("takes unnamed columns as prices when all positive, else returns (percent when any passes ±1)", () => {
-    const prices = parseSeriesFile(lines("Date,SPY,TLT", "2024-01-02,100,50", "2024-01-03,101,49.5", "2024-01-04,,50.49"));
+    const prices = parseSeriesFile(
+      lines("Date,SPY,TLT", "2024-01-02,100,50", "2024-01-03,101,49.5", "2024-01-04,,50.49")
+    );
     expect(prices.series.map(({ unit }) => unit)).toEqual(["prices", "prices"]);
     expect(prices.series[0]).toMatchObject({ missing: 1 });
     expect(prices.series[1].values[1]).toBeCloseTo(0.02, 15); // 50.49 / 49.5 − 1
-    const decimals = only(parseSeriesFile(lines("Date,Strategy", "2024-01-02,0.012", "2024-01-03,-0.004")));
+    const decimals = only(
+      parseSeriesFile(lines("Date,Strategy", "2024-01-02,0.012", "2024-01-03,-0.004"))
+    );
     expect(decimals.unit).toBe("returns");
     expect(Array.from(decimals.values)).toEqual([0.012, -0.004]);
-    const percents = only(parseSeriesFile(lines("Date,Strategy", "2024-01-02,1.2", "2024-01-03,-0.4")));
+    const percents = only(
+      parseSeriesFile(lines("Date,Strategy", "2024-01-02,1.2", "2024-01-03,-0.4"))
+    );
     expect(percents.unit).toBe("returns-percent");
     expect(Array.from(percents.values)).toEqual([0.012, -0.004]);
   });
 
   it("reads rate headers as annual percent, and takes units from the options", () => {
-    const combined = lines("Date,SPX Close,SPXTR Close,RF Rate", "1989-09-11,100,369.55,0.033", "1989-09-12,101,370.69,0.033");
-    expect(parseSeriesFile(combined).series.map(({ unit }) => unit)).toEqual(["prices", "prices", "rates-percent"]);
-    const rf = parseSeriesFile(combined, { columns: ["RF Rate"], units: { "RF Rate": "returns-percent" } });
+    const combined = lines(
+      "Date,SPX Close,SPXTR Close,RF Rate",
+      "1989-09-11,100,369.55,0.033",
+      "1989-09-12,101,370.69,0.033"
+    );
+    expect(parseSeriesFile(combined).series.map(({ unit }) => unit)).toEqual([
+      "prices",
+      "prices",
+      "rates-percent",
+    ]);
+    const rf = parseSeriesFile(combined, {
+      columns: ["RF Rate"],
+      units: { "RF Rate": "returns-percent" },
+    });
     expect(only(rf)).toMatchObject({ kind: "returns", unit: "returns-percent" });
     expect(failure(combined, { units: { RF: "returns" } })).toBe('units: no column "RF"');
-    expect(failure(combined, { columns: ["NAV"] })).toBe('columns: no column "NAV" (the file has SPX Close, SPXTR Close, RF Rate)');
+    expect(failure(combined, { columns: ["NAV"] })).toBe(
+      'columns: no column "NAV" (the file has SPX Close, SPXTR Close, RF Rate)'
+    );
   });
 
   it("reads the shifted yfinance layout's Price column (Price is not a Yahoo file: Close is mislabelled there)", () => {
-    const text = lines("Date,Price,Close,High,Low,Open", "1989-09-11,369.55,369.55,369.55,369.55,0", "1989-09-12,370.69,370.69,370.69,370.69,0");
+    const text = lines(
+      "Date,Price,Close,High,Low,Open",
+      "1989-09-11,369.55,369.55,369.55,369.55,0",
+      "1989-09-12,370.69,370.69,370.69,370.69,0"
+    );
     const file = parseSeriesFile(text, { columns: ["Price"] });
     expect(file.format).toBe("generic");
     expect(only(file).values[0]).toBeCloseTo(370.69 / 369.55 - 1, 15);
   });
 
   it("refuses a percent sign on a price, and a price column with one price", () => {
-    expect(failure(lines("Date,Change", "5/20/86,3.7%", "5/21/86,-1.2%"), { units: { Change: "prices" } })).toBe(
-      "line 2, column Change: a price cannot be a percentage",
+    expect(
+      failure(lines("Date,Change", "5/20/86,3.7%", "5/21/86,-1.2%"), {
+        units: { Change: "prices" },
+      })
+    ).toBe("line 2, column Change: a price cannot be a percentage");
+    expect(failure(lines("Date,Close", "2024-01-02,100", "2024-01-03,."))).toBe(
+      "column Close: fewer than 2 prices"
     );
-    expect(failure(lines("Date,Close", "2024-01-02,100", "2024-01-03,."))).toBe("column Close: fewer than 2 prices");
-    expect(failure(lines("Date,Rate", "2024-01-02,.", "2024-01-03,"))).toBe("column Rate: no values");
+    expect(failure(lines("Date,Rate", "2024-01-02,.", "2024-01-03,"))).toBe(
+      "column Rate: no values"
+    );
   });
 
   it("counts lines as a text editor does: after a byte-order mark, CRLF and a quoted cell spanning two lines", () => {
-    const text = '\ufeffDate,Note,Close\r\n2024-01-02,"two\r\nlines",100\r\n\r\n2024-01-04,ok,abc\r\n';
+    const text =
+      '\ufeffDate,Note,Close\r\n2024-01-02,"two\r\nlines",100\r\n\r\n2024-01-04,ok,abc\r\n';
     expect(failure(text)).toBe('line 5, column Close: "abc" is not a number');
-    expect(failure('Date,Close\n2024-01-02,100\n2024-01-03,"101')).toBe("line 3: quoted field unterminated");
+    expect(failure('Date,Close\n2024-01-02,100\n2024-01-03,"101')).toBe(
+      "line 3: quoted field unterminated"
+    );
   });
 });
 
 describe("unsupported files", () => {
   it("says what was expected", () => {
-    const expected = "expected a csv with a header row, then dates in the first column (yahoo, fred, kenneth french or date + values)";
-    expect(failure("<!DOCTYPE html><html><body>Sign in</body></html>")).toBe(`file: no header row followed by dates; ${expected}`);
-    expect(failure(lines("192607,    2.96,   -2.30,   -2.87,    0.22", "192608,    2.64,   -1.40,    4.19,    0.25"))).toBe(
-      `file: no header row followed by dates; ${expected}`,
+    const expected =
+      "expected a csv with a header row, then dates in the first column (yahoo, fred, kenneth french or date + values)";
+    expect(failure("<!DOCTYPE html><html><body>Sign in</body></html>")).toBe(
+      `file: no header row followed by dates; ${expected}`
     );
+    expect(
+      failure(
+        lines(
+          "192607,    2.96,   -2.30,   -2.87,    0.22",
+          "192608,    2.64,   -1.40,    4.19,    0.25"
+        )
+      )
+    ).toBe(`file: no header row followed by dates; ${expected}`);
     expect(failure("")).toBe("file: empty");
     expect(failure("\n,,,\n")).toBe("file: empty");
     expect(failure("Date,Close\n\n")).toBe("file: no data after the header on line 1");
-    expect(failure(lines("Date,Ticker", "2024-01-02,SPY"))).toBe("file: no value columns on line 1");
+    expect(failure(lines("Date,Ticker", "2024-01-02,SPY"))).toBe(
+      "file: no value columns on line 1"
+    );
   });
 });

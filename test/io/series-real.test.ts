@@ -1,7 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { alignSeries } from "../../src/io/series-align";
-import { parseSeriesFile, type SeriesFile, type SeriesFileOptions } from "../../src/io/series-files";
+import {
+  parseSeriesFile,
+  type SeriesFile,
+  type SeriesFileOptions,
+} from "../../src/io/series-files";
 
 /**
  * The real downloads described in ../shared/data/README.md (not part of the project; skipped when absent).
@@ -37,7 +41,8 @@ function raw(file: string, pattern: RegExp): string[][] {
 function largestDifference(actual: ArrayLike<number>, expected: readonly number[]): number {
   expect(actual.length).toBe(expected.length);
   let largest = 0;
-  for (let k = 0; k < expected.length; k++) largest = Math.max(largest, Math.abs(actual[k] - expected[k]));
+  for (let k = 0; k < expected.length; k++)
+    largest = Math.max(largest, Math.abs(actual[k] - expected[k]));
   return largest;
 }
 
@@ -59,7 +64,12 @@ describeData("real downloads in ../shared/data", () => {
     parsed.series.forEach((series, c) => {
       expect(series).toMatchObject({ kind: "returns", unit: "returns-percent", missing: 0 });
       expect(series.dates).toHaveLength(25901);
-      expect(largestDifference(series.values, rows.map((row) => Number(row[c + 1]) / 100))).toBeLessThan(1e-16);
+      expect(
+        largestDifference(
+          series.values,
+          rows.map((row) => Number(row[c + 1]) / 100)
+        )
+      ).toBeLessThan(1e-16);
     });
     const [market, , , rf] = parsed.series;
     expect([market.dates[0], market.dates[25900]]).toEqual([9679, 45657]); // 1926-07-01, 2024-12-31
@@ -88,7 +98,12 @@ describeData("real downloads in ../shared/data", () => {
     expect(series.values).toHaveLength(8308);
     expect([series.dates[0], series.dates[8307]]).toEqual([32147, 44183]);
     expect(series.values[8307]).toBeCloseTo(7659.75 / 7686.180176 - 1, 15);
-    expect(largestDifference(parse(file, { columns: ["Close"] }).series[0].values, Array.from(series.values))).toBe(0);
+    expect(
+      largestDifference(
+        parse(file, { columns: ["Close"] }).series[0].values,
+        Array.from(series.values)
+      )
+    ).toBe(0);
   });
 
   it("UPRO ProShares NAV (newest first, MM/DD/YYYY): 3,996 NAV returns 2009-06-24 … 2025-05-12, agreeing with NAV Change (%)", () => {
@@ -99,13 +114,17 @@ describeData("real downloads in ../shared/data", () => {
     const nav = parsed.series.find(({ name }) => name === "NAV");
     const change = parsed.series.find(({ name }) => name === "NAV Change (%)");
     if (nav === undefined || change === undefined) throw new Error("NAV columns not read");
-    expect(largestDifference(parse(file, { columns: ["NAV"] }).series[0].values, Array.from(nav.values))).toBe(0);
+    expect(
+      largestDifference(parse(file, { columns: ["NAV"] }).series[0].values, Array.from(nav.values))
+    ).toBe(0);
     expect(nav.values).toHaveLength(3996);
     expect([nav.dates[0], nav.dates[3995]]).toEqual([39988, 45789]); // 2009-06-24, 2025-05-12
     expect(largestDifference(nav.values, rawReturns(rows, 3))).toBe(0);
     // the fund's own daily change (5 decimals of a percent) matches to 4.3e-5 on every day but 2019-06-24
     // (serial 43640), where the file's NAV Change (%) differs by 0.55 pp from NAV / Prior NAV
-    const off = Array.from(nav.dates).filter((_, k) => Math.abs(nav.values[k] - change.values[k + 1]) > 5e-5);
+    const off = Array.from(nav.dates).filter(
+      (_, k) => Math.abs(nav.values[k] - change.values[k + 1]) > 5e-5
+    );
     expect(off).toEqual([43640]);
   });
 
@@ -121,7 +140,12 @@ describeData("real downloads in ../shared/data", () => {
     const parsed = parse("marcin-osowski_upro/TB3MS.csv");
     expect(parsed.format).toBe("fred");
     const [series] = parsed.series;
-    expect(series).toMatchObject({ name: "TB3MS", kind: "rates", unit: "rates-percent", missing: 0 });
+    expect(series).toMatchObject({
+      name: "TB3MS",
+      kind: "rates",
+      unit: "rates-percent",
+      missing: 0,
+    });
     expect(series.values).toHaveLength(119);
     expect([series.dates[0], series.dates[118]]).toEqual([39965, 43556]);
     expect([series.values[0], series.values[118]]).toEqual([0.0018, 0.0238]); // lines 12 and 130: 0.18, 2.38
@@ -135,27 +159,55 @@ describeData("real downloads in ../shared/data", () => {
     expect(series.missing).toBe(479);
     expect(series.values).toHaveLength(11381 - 479);
     expect([series.dates[0], series.dates[series.dates.length - 1]]).toEqual([28171, 44103]);
-    expect(largestDifference(series.values, rows.filter((row) => row[1] !== ".").map((row) => Number(row[1]) / 100))).toBeLessThan(1e-16);
+    expect(
+      largestDifference(
+        series.values,
+        rows.filter((row) => row[1] !== ".").map((row) => Number(row[1]) / 100)
+      )
+    ).toBeLessThan(1e-16);
   });
 
   it("aligns UPRO's NAV with SPXTR: correlation 0.99982 and beta 2.9996 as the data README reports", () => {
-    const nav = parse("EMK6025_letf-mean-reversion/UPRO-historical_nav.csv", { columns: ["NAV"] }).series[0];
-    const index = parse("EMK6025_letf-mean-reversion/SPXTR-data.csv", { columns: ["Price"] }).series[0];
-    const aligned = alignSeries([{ ...nav, name: "UPRO" }, { ...index, name: "SPXTR" }]);
+    const nav = parse("EMK6025_letf-mean-reversion/UPRO-historical_nav.csv", { columns: ["NAV"] })
+      .series[0];
+    const index = parse("EMK6025_letf-mean-reversion/SPXTR-data.csv", { columns: ["Price"] })
+      .series[0];
+    const aligned = alignSeries([
+      { ...nav, name: "UPRO" },
+      { ...index, name: "SPXTR" },
+    ]);
     // 2009-06-24 only starts the first period (SPXTR has earlier returns); UPRO's 2025-05-12 is after SPXTR's last day
-    expect(aligned.report).toMatchObject({ rows: 3994, first: 39989, last: 45786, leading: { count: 1, first: 39988, last: 39988 } });
-    expect(aligned.report.series[0]).toEqual({ name: "UPRO", kind: "returns", dropped: { count: 2, first: 39988, last: 45789 }, compounded: null });
+    expect(aligned.report).toMatchObject({
+      rows: 3994,
+      first: 39989,
+      last: 45786,
+      leading: { count: 1, first: 39988, last: 39988 },
+    });
+    expect(aligned.report.series[0]).toEqual({
+      name: "UPRO",
+      kind: "returns",
+      dropped: { count: 2, first: 39988, last: 45789 },
+      compounded: null,
+    });
     const [u, s] = aligned.values;
     const mean = (x: Float64Array) => x.reduce((a, b) => a + b, 0) / x.length;
     const [mu, ms] = [mean(u), mean(s)];
     let [suu, sss, sus] = [0, 0, 0];
-    for (let k = 0; k < u.length; k++) [suu, sss, sus] = [suu + (u[k] - mu) ** 2, sss + (s[k] - ms) ** 2, sus + (u[k] - mu) * (s[k] - ms)];
+    for (let k = 0; k < u.length; k++)
+      [suu, sss, sus] = [
+        suu + (u[k] - mu) ** 2,
+        sss + (s[k] - ms) ** 2,
+        sus + (u[k] - mu) * (s[k] - ms),
+      ];
     expect(sus / Math.sqrt(suu * sss)).toBeCloseTo(0.99982, 5);
     expect(sus / sss).toBeCloseTo(2.9996, 4);
   });
 
   it("aligns ^SP500TR, VUSTX, the French daily RF and monthly TB3MS: rows from TB3MS's first month, its last value carried 627 days", () => {
-    const index = { ...parse("talmiller2_market_analysis/^SP500TR.csv").series[0], name: "SP500TR" };
+    const index = {
+      ...parse("talmiller2_market_analysis/^SP500TR.csv").series[0],
+      name: "SP500TR",
+    };
     const bonds = { ...parse("talmiller2_market_analysis/VUSTX.csv").series[0], name: "VUSTX" };
     const rf = parse("kenneth_french/F-F_Research_Data_Factors_daily_1926-2024.csv").series[3];
     const tbill = parse("marcin-osowski_upro/TB3MS.csv").series[0];
@@ -163,12 +215,32 @@ describeData("real downloads in ../shared/data", () => {
     const { report } = aligned;
     // the Yahoo files share every date from 1988-01-05 to 2020-12-18; TB3MS starts 2009-06-01 (a Monday),
     // so the 5,397 common dates 1988-01-05 … 2009-05-29 are dropped and 2,911 rows remain
-    expect(report).toMatchObject({ rows: 2911, first: 39965, last: 44183, leading: { count: 5397, first: 32147, last: 39962 } });
-    expect(report.series[0]).toEqual({ name: "SP500TR", kind: "returns", dropped: { count: 5397, first: 32147, last: 39962 }, compounded: null });
+    expect(report).toMatchObject({
+      rows: 2911,
+      first: 39965,
+      last: 44183,
+      leading: { count: 5397, first: 32147, last: 39962 },
+    });
+    expect(report.series[0]).toEqual({
+      name: "SP500TR",
+      kind: "returns",
+      dropped: { count: 5397, first: 32147, last: 39962 },
+      compounded: null,
+    });
     // TB3MS is dated the 1st of each month: 2,833 rows carry a value, the longest from 2019-04-01 to 2020-12-18
     // the French daily RF has exactly these trading days: nothing to compound
-    expect(report.series[2]).toEqual({ name: "RF", kind: "returns", dropped: { count: 25901 - 2911, first: 9679, last: 45657 }, compounded: null });
-    expect(report.series[3]).toEqual({ name: "TB3MS", kind: "rates", filled: { count: 2833, first: 39966, last: 44183 }, longestCarry: 627 });
+    expect(report.series[2]).toEqual({
+      name: "RF",
+      kind: "returns",
+      dropped: { count: 25901 - 2911, first: 9679, last: 45657 },
+      compounded: null,
+    });
+    expect(report.series[3]).toEqual({
+      name: "TB3MS",
+      kind: "rates",
+      filled: { count: 2833, first: 39966, last: 44183 },
+      longestCarry: 627,
+    });
     expect(aligned.values[3][aligned.dates.length - 1]).toBe(0.0238);
     expect(aligned.days?.[1]).toBe(1); // 2009-06-01 → 06-02
     expect(aligned.days?.[5]).toBe(3); // Friday 06-05 → Monday 06-08

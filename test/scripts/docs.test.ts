@@ -19,15 +19,31 @@ describe("README function reference", () => {
   });
 
   it("has exactly one example per function", () => {
-    expect(examples.map((e) => e.id).sort()).toEqual(functionsJson.functions.map((f) => f.id).sort());
+    expect(examples.map((e) => e.id).sort()).toEqual(
+      functionsJson.functions.map((f) => f.id).sort()
+    );
   });
 
   it("renders Excel array constants: columns with ';', rows with ',', omitted trailing arguments dropped", () => {
-    expect(docs.formula("VOL", [[[1], [1]], [[0.1, 0.2]], [[1, null], [0.5, 1]], null])).toBe("=STACK.VOL({1;1},{0.1,0.2},{1,;0.5,1})");
-    expect(docs.formula("GEORETURN", [0.067, 0.105, "approx"])).toBe('=STACK.GEORETURN(0.067,0.105,"approx")');
+    expect(
+      docs.formula("VOL", [
+        [[1], [1]],
+        [[0.1, 0.2]],
+        [
+          [1, null],
+          [0.5, 1],
+        ],
+        null,
+      ])
+    ).toBe("=STACK.VOL({1;1},{0.1,0.2},{1,;0.5,1})");
+    expect(docs.formula("GEORETURN", [0.067, 0.105, "approx"])).toBe(
+      '=STACK.GEORETURN(0.067,0.105,"approx")'
+    );
   });
 
   it("refuses to render a function without an example", () => {
-    expect(() => docs.render({ functions: [{ id: "NEW", name: "NEW", description: "", parameters: [] }] }, [])).toThrow("no example for NEW");
+    expect(() =>
+      docs.render({ functions: [{ id: "NEW", name: "NEW", description: "", parameters: [] }] }, [])
+    ).toThrow("no example for NEW");
   });
 });

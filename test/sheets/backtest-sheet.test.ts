@@ -26,7 +26,13 @@ import { alignSeries } from "../../src/io/series-align";
 import { excelSerial } from "../../src/io/series-dates";
 import { parseSeriesFile } from "../../src/io/series-files";
 import { BacktestConfig, BacktestData, PRESETS } from "../../src/sheets/backtest-config";
-import { backtestSheet, BacktestSheet, FundInputs, HISTOGRAM_BINS, MONTE_CARLO_PERCENTILES } from "../../src/sheets/backtest-sheet";
+import {
+  backtestSheet,
+  BacktestSheet,
+  FundInputs,
+  HISTOGRAM_BINS,
+  MONTE_CARLO_PERCENTILES,
+} from "../../src/sheets/backtest-sheet";
 import { Area, Cell, isFormula } from "../../src/sheets/layout";
 import { config5545, syntheticData } from "../fixtures/backtest-data";
 import { loadLayout, LoadedLayout } from "./hyperformula-stack";
@@ -36,7 +42,10 @@ const START = excelSerial(2019, 3, 4)!;
 const BUILT_ON = "2025-01-31";
 
 const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({ row: a.row + Math.floor(k / a.columns), column: a.column + (k % a.columns) }));
+  Array.from({ length: a.rows * a.columns }, (_, k) => ({
+    row: a.row + Math.floor(k / a.columns),
+    column: a.column + (k % a.columns),
+  }));
 const key = (c: Cell) => `${c.row},${c.column}`;
 const column = (a: Area, j: number): Area => ({ ...a, column: a.column + j, columns: 1 });
 
@@ -46,7 +55,8 @@ function describeValue(v: unknown): string {
 
 function num(book: LoadedLayout, cell: Cell): number {
   const v = book.value(cell);
-  if (typeof v !== "number") throw new Error(`cell ${key(cell)} is ${describeValue(v)}, not a number`);
+  if (typeof v !== "number")
+    throw new Error(`cell ${key(cell)} is ${describeValue(v)}, not a number`);
   return v;
 }
 
@@ -54,7 +64,9 @@ function num(book: LoadedLayout, cell: Cell): number {
 function scheduleOf(code: unknown, dates: Float64Array): Schedule {
   if (typeof code === "number") return { kind: "rows", every: code };
   const text = String(code).toUpperCase();
-  return text === "NONE" ? { kind: "none" } : { kind: "calendar", frequency: text as Frequency, dates };
+  return text === "NONE"
+    ? { kind: "none" }
+    : { kind: "calendar", frequency: text as Frequency, dates };
 }
 
 /** BOOTSTRAP's rebalancing for the same cell: trading days per week, month, quarter and year of a 252-day year. */
@@ -78,7 +90,12 @@ function annualReturns(returns: Float64Array, dates: Float64Array): Map<number, 
  * Every formula cell of the sheet (and every cell of every spill) against the core, with the inputs read
  * back from the engine, so the same check holds after edits. Returns the formula cells checked.
  */
-function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: BacktestConfig, data: BacktestData): Set<string> {
+function checkAgainstCore(
+  sheet: BacktestSheet,
+  book: LoadedLayout,
+  config: BacktestConfig,
+  data: BacktestData
+): Set<string> {
   const checked = new Set<string>();
   const value = (c: Cell) => book.value(c);
   const read = (a: Area) => Float64Array.from(cellsOf(a).map((c) => num(book, c)));
@@ -110,13 +127,28 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
   // The funds, the benchmark and the portfolio: core results for the inputs on the sheet.
   const days = dayGaps(dates);
   const fund = (inputs: FundInputs, series: number) =>
-    letfSeries(slice(series), num(book, inputs.leverage), num(book, inputs.expenseRatio), rates, days, num(book, inputs.spread));
+    letfSeries(
+      slice(series),
+      num(book, inputs.leverage),
+      num(book, inputs.expenseRatio),
+      rates,
+      days,
+      num(book, inputs.spread)
+    );
   const funds = sheet.inputs.holdings.map((h, i) => fund(h, config.holdings[i].series));
-  const benchmark = sheet.inputs.benchmark && config.benchmark ? [fund(sheet.inputs.benchmark, config.benchmark.series)] : [];
+  const benchmark =
+    sheet.inputs.benchmark && config.benchmark
+      ? [fund(sheet.inputs.benchmark, config.benchmark.series)]
+      : [];
   const weights = read(sheet.inputs.weights);
   const bandCell = value(sheet.inputs.band);
   const rebalance = value(sheet.inputs.rebalance);
-  const portfolio = backtest(funds, weights, scheduleOf(rebalance, dates), typeof bandCell === "number" ? bandCell : undefined);
+  const portfolio = backtest(
+    funds,
+    weights,
+    scheduleOf(rebalance, dates),
+    typeof bandCell === "number" ? bandCell : undefined
+  );
   const series = [portfolio, ...benchmark, ...funds];
   expectArea(sheet.returns, series);
   const shown = series.slice(0, sheet.drawdowns.columns);
@@ -126,16 +158,32 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
   expect(num(book, sheet.inputs.cashWeight)).toBeCloseTo(1 - total, 14);
   const window = Math.round(num(book, sheet.inputs.rollingYears) * 252);
   expect(num(book, sheet.inputs.rollingWindow)).toBe(window);
-  [sheet.inputs.totalWeight, sheet.inputs.cashWeight, sheet.inputs.rollingWindow].forEach((c) => checked.add(key(c)));
+  [sheet.inputs.totalWeight, sheet.inputs.cashWeight, sheet.inputs.rollingWindow].forEach((c) =>
+    checked.add(key(c))
+  );
 
   // Growth, drawdowns, rolling returns (#N/A before the first full window).
   const start = num(book, sheet.inputs.startAmount);
-  expectArea(sheet.growth, series.map((r) => growth(r, start)));
-  expectArea(sheet.drawdowns, shown.map((r) => drawdowns(r)));
+  expectArea(
+    sheet.growth,
+    series.map((r) => growth(r, start))
+  );
+  expectArea(
+    sheet.drawdowns,
+    shown.map((r) => drawdowns(r))
+  );
   const windows = shown.map((r) => rollingAnnualised(r, window));
-  const full = { ...sheet.rolling, row: sheet.rolling.row + window - 1, rows: sheet.rolling.rows - window + 1 };
-  expectArea(full, windows.map((w) => w.values.subarray(window - 1)));
-  for (const c of cellsOf({ ...sheet.rolling, rows: window - 1 })) expect((value(c) as DetailedCellError).value).toBe("#N/A");
+  const full = {
+    ...sheet.rolling,
+    row: sheet.rolling.row + window - 1,
+    rows: sheet.rolling.rows - window + 1,
+  };
+  expectArea(
+    full,
+    windows.map((w) => w.values.subarray(window - 1))
+  );
+  for (const c of cellsOf({ ...sheet.rolling, rows: window - 1 }))
+    expect((value(c) as DetailedCellError).value).toBe("#N/A");
   checked.add(key(sheet.rolling));
 
   // The summary: STATS labels, then each series' statistics against the per-day rate / 252.
@@ -143,7 +191,15 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
   const stats = series.map((r) => seriesStats(r, riskFree, 252));
   STATS_ROWS.forEach(([stat, text], i) => {
     expect(value({ row: sheet.summary.row + i, column: sheet.summary.column })).toBe(text);
-    expectArea({ row: sheet.summary.row + i, column: sheet.summary.column + 1, rows: 1, columns: series.length }, stats.map((s) => [s[stat] as number]));
+    expectArea(
+      {
+        row: sheet.summary.row + i,
+        column: sheet.summary.column + 1,
+        rows: 1,
+        columns: series.length,
+      },
+      stats.map((s) => [s[stat] as number])
+    );
   });
   checked.add(key(sheet.summary));
 
@@ -151,8 +207,17 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
   const byYear = series.map((r) => annualReturns(r, dates));
   expect(read(sheet.annual.yearCells)).toEqual(Float64Array.from(byYear[0].keys()));
   sheet.annual.years.forEach((year, i) => {
-    const area = { row: sheet.annual.returns.row + i, column: sheet.annual.returns.column, rows: 1, columns: series.length };
-    expectArea(area, byYear.map((m) => [m.get(year)!]), 1e-10);
+    const area = {
+      row: sheet.annual.returns.row + i,
+      column: sheet.annual.returns.column,
+      rows: 1,
+      columns: series.length,
+    };
+    expectArea(
+      area,
+      byYear.map((m) => [m.get(year)!]),
+      1e-10
+    );
     cellsOf(area).forEach((c) => checked.add(key(c)));
   });
 
@@ -160,9 +225,22 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
   if (mc) {
     const code = value(sheet.inputs.rebalance);
     const every = bootstrapRowsOf(code);
-    expect(value(mc.rebalanceRows)).toBe(typeof code === "string" && ["D", "NONE"].includes(code.toUpperCase()) ? code.toUpperCase() : every);
+    expect(value(mc.rebalanceRows)).toBe(
+      typeof code === "string" && ["D", "NONE"].includes(code.toUpperCase())
+        ? code.toUpperCase()
+        : every
+    );
     checked.add(key(mc.rebalanceRows));
-    const paths = bootstrap(funds, weights, num(book, mc.years), mc.paths, num(book, mc.block), num(book, mc.seed), every, 252);
+    const paths = bootstrap(
+      funds,
+      weights,
+      num(book, mc.years),
+      mc.paths,
+      num(book, mc.block),
+      num(book, mc.seed),
+      every,
+      252
+    );
     expectArea(mc.results, [paths]);
     const sorted = Float64Array.from(paths).sort();
     mc.percentiles.forEach((c, i) => {
@@ -177,13 +255,24 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
     const width = (high - low) / HISTOGRAM_BINS;
     expect(num(book, mc.binWidth)).toBe(width);
     checked.add(key(mc.binWidth));
-    const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => (i === 0 ? low : i === HISTOGRAM_BINS ? high : low + i * width));
-    const counts = edges.slice(0, -1).map((from, i) => paths.filter((p) => (i === 0 || p >= from) && (i === HISTOGRAM_BINS - 1 || p < edges[i + 1])).length);
+    const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) =>
+      i === 0 ? low : i === HISTOGRAM_BINS ? high : low + i * width
+    );
+    const counts = edges
+      .slice(0, -1)
+      .map(
+        (from, i) =>
+          paths.filter(
+            (p) => (i === 0 || p >= from) && (i === HISTOGRAM_BINS - 1 || p < edges[i + 1])
+          ).length
+      );
     expect(counts.reduce((s, c) => s + c, 0)).toBe(mc.paths);
     expectArea(mc.histogram.from, [edges.slice(0, -1)], 0);
     expectArea(mc.histogram.to, [edges.slice(1)], 0);
     expectArea(mc.histogram.counts, [counts], 0);
-    [mc.histogram.from, mc.histogram.to, mc.histogram.counts].forEach((a) => cellsOf(a).forEach((c) => checked.add(key(c))));
+    [mc.histogram.from, mc.histogram.to, mc.histogram.counts].forEach((a) =>
+      cellsOf(a).forEach((c) => checked.add(key(c)))
+    );
   }
 
   for (const { cell, text } of sheet.labels) {
@@ -195,7 +284,11 @@ function checkAgainstCore(sheet: BacktestSheet, book: LoadedLayout, config: Back
 
 function formulaCells(sheet: BacktestSheet): string[] {
   return sheet.layout.blocks.flatMap((b) =>
-    b.cells.flatMap((row, i) => row.flatMap((content, j) => (isFormula(content) ? [key({ row: b.row + i, column: b.column + j })] : []))),
+    b.cells.flatMap((row, i) =>
+      row.flatMap((content, j) =>
+        isFormula(content) ? [key({ row: b.row + i, column: b.column + j })] : []
+      )
+    )
   );
 }
 
@@ -266,21 +359,41 @@ describe("the backtest sheet in HyperFormula (650 weekdays of synthetic data, 20
 
   it("writes the inputs as orange cells with the configured values", () => {
     const inputStyled = (c: Cell) =>
-      sheet.layout.styles.some((s) => s.style.fill === "#FFCC99" && c.row >= s.area.row && c.row < s.area.row + s.area.rows && c.column >= s.area.column && c.column < s.area.column + s.area.columns);
+      sheet.layout.styles.some(
+        (s) =>
+          s.style.fill === "#FFCC99" &&
+          c.row >= s.area.row &&
+          c.row < s.area.row + s.area.rows &&
+          c.column >= s.area.column &&
+          c.column < s.area.column + s.area.columns
+      );
     const { holdings, benchmark } = sheet.inputs;
     for (const [i, h] of holdings.entries()) {
-      expect([h.name, h.leverage, h.expenseRatio, h.spread, h.weight].map((c) => book.value(c))).toEqual([
+      expect(
+        [h.name, h.leverage, h.expenseRatio, h.spread, h.weight].map((c) => book.value(c))
+      ).toEqual([
         config.holdings[i].name,
         config.holdings[i].leverage,
         config.holdings[i].expenseRatio,
         config.holdings[i].spread,
         config.holdings[i].weight,
       ]);
-      expect([h.name, h.leverage, h.expenseRatio, h.spread, h.weight].every(inputStyled)).toBe(true);
+      expect([h.name, h.leverage, h.expenseRatio, h.spread, h.weight].every(inputStyled)).toBe(
+        true
+      );
     }
-    expect([benchmark!.name, benchmark!.leverage, benchmark!.expenseRatio, benchmark!.spread].map((c) => book.value(c))).toEqual(["Stocks", 1, 0, 0]);
+    expect(
+      [benchmark!.name, benchmark!.leverage, benchmark!.expenseRatio, benchmark!.spread].map((c) =>
+        book.value(c)
+      )
+    ).toEqual(["Stocks", 1, 0, 0]);
     const { rebalance, band, startAmount, rollingYears } = sheet.inputs;
-    expect([rebalance, band, startAmount, rollingYears].map((c) => book.value(c))).toEqual(["Q", null, 10_000, 1]);
+    expect([rebalance, band, startAmount, rollingYears].map((c) => book.value(c))).toEqual([
+      "Q",
+      null,
+      10_000,
+      1,
+    ]);
     expect([rebalance, band, startAmount, rollingYears].every(inputStyled)).toBe(true);
   });
 
@@ -289,22 +402,48 @@ describe("the backtest sheet in HyperFormula (650 weekdays of synthetic data, 20
     expect(names.Backtest_Returns).toEqual(sheet.returns);
     expect(names.Backtest_Dates).toEqual(sheet.data.dates);
     expect(names.Backtest_Weights).toEqual(sheet.inputs.weights);
-    expect(names.Backtest_Holdings).toEqual({ ...sheet.returns, column: sheet.returns.column + 2, columns: 2 });
+    expect(names.Backtest_Holdings).toEqual({
+      ...sheet.returns,
+      column: sheet.returns.column + 2,
+      columns: 2,
+    });
     expect(names.Backtest_Paths).toEqual(sheet.monteCarlo!.results);
-    const [rebalance, band] = [sheet.inputs.rebalance, sheet.inputs.band].map((c) => `$B$${c.row + 1}`);
-    expect(formulaAt(sheet, sheet.returns)).toBe(`=STACK.BACKTEST(Backtest_Holdings,Backtest_Weights,${rebalance},Backtest_Dates,IF(ISNUMBER(${band}),${band},""))`);
-    expect(formulaAt(sheet, sheet.summary)).toBe("=STACK.STATS(Backtest_Returns,Backtest_Rates/252)");
-    expect(formulaAt(sheet, { row: sheet.returns.row, column: sheet.returns.column + 2 })).toMatch(/^=STACK\.LETF\.SERIES\(\$[A-Z]+\$6:\$[A-Z]+\$655,\$C\$8,\$D\$8,Backtest_Rates,Backtest_Dates,\$E\$8\)$/);
+    const [rebalance, band] = [sheet.inputs.rebalance, sheet.inputs.band].map(
+      (c) => `$B$${c.row + 1}`
+    );
+    expect(formulaAt(sheet, sheet.returns)).toBe(
+      `=STACK.BACKTEST(Backtest_Holdings,Backtest_Weights,${rebalance},Backtest_Dates,IF(ISNUMBER(${band}),${band},""))`
+    );
+    expect(formulaAt(sheet, sheet.summary)).toBe(
+      "=STACK.STATS(Backtest_Returns,Backtest_Rates/252)"
+    );
+    expect(formulaAt(sheet, { row: sheet.returns.row, column: sheet.returns.column + 2 })).toMatch(
+      /^=STACK\.LETF\.SERIES\(\$[A-Z]+\$6:\$[A-Z]+\$655,\$C\$8,\$D\$8,Backtest_Rates,Backtest_Dates,\$E\$8\)$/
+    );
   });
 
   it("is laid out for reading and printing: frozen header, landscape print of the report, formats, charts", () => {
     const { layout } = sheet;
     expect(layout.sheetName).toBe("Stack backtest");
     expect(layout.freeze).toEqual({ rows: sheet.returns.row, columns: 0 });
-    expect(layout.print).toMatchObject({ orientation: "landscape", fitToWidth: true, area: { row: 0, column: 0, columns: 6 } });
+    expect(layout.print).toMatchObject({
+      orientation: "landscape",
+      fitToWidth: true,
+      area: { row: 0, column: 0, columns: 6 },
+    });
     // The report (print area) ends before the data start.
     expect(layout.print!.area.columns).toBeLessThan(sheet.data.dates.column);
-    const formatOf = (c: Cell) => [...layout.styles].reverse().find((s) => s.style.numberFormat && c.row >= s.area.row && c.row < s.area.row + s.area.rows && c.column >= s.area.column && c.column < s.area.column + s.area.columns)?.style.numberFormat;
+    const formatOf = (c: Cell) =>
+      [...layout.styles]
+        .reverse()
+        .find(
+          (s) =>
+            s.style.numberFormat &&
+            c.row >= s.area.row &&
+            c.row < s.area.row + s.area.rows &&
+            c.column >= s.area.column &&
+            c.column < s.area.column + s.area.columns
+        )?.style.numberFormat;
     expect(formatOf(sheet.data.dates)).toBe("yyyy-mm-dd");
     expect(formatOf(sheet.returns)).toBe("0.00%");
     expect(formatOf(sheet.growth)).toBe("#,##0");
@@ -322,8 +461,18 @@ describe("the backtest sheet in HyperFormula (650 weekdays of synthetic data, 20
     expect(layout.charts[0].categories).toEqual(sheet.data.dates);
     expect(layout.charts[3].categories).toEqual(sheet.annual.yearCells);
     // Charts sit inside the report and cover no cell that holds something.
-    const inside = (c: Cell, a: Area) => c.row >= a.row && c.row < a.row + a.rows && c.column >= a.column && c.column < a.column + a.columns;
-    const filled = layout.blocks.flatMap((bl) => bl.cells.flatMap((row, i) => row.flatMap((content, j) => (content === null ? [] : [{ row: bl.row + i, column: bl.column + j }]))));
+    const inside = (c: Cell, a: Area) =>
+      c.row >= a.row &&
+      c.row < a.row + a.rows &&
+      c.column >= a.column &&
+      c.column < a.column + a.columns;
+    const filled = layout.blocks.flatMap((bl) =>
+      bl.cells.flatMap((row, i) =>
+        row.flatMap((content, j) =>
+          content === null ? [] : [{ row: bl.row + i, column: bl.column + j }]
+        )
+      )
+    );
     for (const chart of layout.charts) {
       expect(chart.position.column + chart.position.columns).toBeLessThanOrEqual(6);
       expect(filled.filter((c) => inside(c, chart.position))).toEqual([]);
@@ -336,7 +485,15 @@ describe("other configurations", () => {
   it("without a benchmark, a rate series or Monte Carlo, within start and end dates", () => {
     const data = syntheticData(400, START);
     // 2019-06-03 (Monday) … 2020-03-31: the rows of those dates only.
-    const config = config5545({ benchmark: undefined, rate: undefined, rebalance: 42, band: 0.1, rollingYears: 0.5, start: excelSerial(2019, 6, 1)!, end: excelSerial(2020, 3, 31)! });
+    const config = config5545({
+      benchmark: undefined,
+      rate: undefined,
+      rebalance: 42,
+      band: 0.1,
+      rollingYears: 0.5,
+      start: excelSerial(2019, 6, 1)!,
+      end: excelSerial(2020, 3, 31)!,
+    });
     const sheet = backtestSheet(config, data, BUILT_ON);
     expect(sheet.first).toBe(65); // 13 weeks of weekdays before 2019-06-03
     expect(data.dates[sheet.first]).toBe(excelSerial(2019, 6, 3));
@@ -353,7 +510,12 @@ describe("other configurations", () => {
 
   it("one holding, the same series as the benchmark, written once in the data", () => {
     const data = syntheticData(300, START);
-    const config = config5545({ holdings: [{ name: "2x Stocks", series: 0, leverage: 2, expenseRatio: 0.0089, spread: 0, weight: 1 }], rebalance: "NONE" });
+    const config = config5545({
+      holdings: [
+        { name: "2x Stocks", series: 0, leverage: 2, expenseRatio: 0.0089, spread: 0, weight: 1 },
+      ],
+      rebalance: "NONE",
+    });
     const sheet = backtestSheet(config, data, BUILT_ON);
     expect(sheet.data.series.map((s) => s.series)).toEqual([0]);
     expect(sheet.layout.print!.area.columns).toBe(6); // the holdings table sets the report's width
@@ -365,23 +527,44 @@ describe("other configurations", () => {
 
 describe("configurations that cannot be built", () => {
   const data = syntheticData(300, START);
-  const build = (overrides: Partial<BacktestConfig>) => () => backtestSheet(config5545(overrides), data, BUILT_ON);
+  const build = (overrides: Partial<BacktestConfig>) => () =>
+    backtestSheet(config5545(overrides), data, BUILT_ON);
 
   it("says what is wrong in plain words", () => {
     expect(build({ holdings: [] })).toThrow("Add at least one holding to backtest.");
-    expect(build({ holdings: [{ name: "3x rates", series: 2, leverage: 3, expenseRatio: 0, spread: 0, weight: 1 }] })).toThrow(
-      'Holding "3x rates": "T-bill" is a rate series; choose a series of returns.',
+    expect(
+      build({
+        holdings: [
+          { name: "3x rates", series: 2, leverage: 3, expenseRatio: 0, spread: 0, weight: 1 },
+        ],
+      })
+    ).toThrow('Holding "3x rates": "T-bill" is a rate series; choose a series of returns.');
+    expect(build({ benchmark: { name: "Cash", series: 2 } })).toThrow(
+      'Benchmark "Cash": "T-bill" is a rate series; choose a series of returns.'
     );
-    expect(build({ benchmark: { name: "Cash", series: 2 } })).toThrow('Benchmark "Cash": "T-bill" is a rate series; choose a series of returns.');
-    expect(build({ benchmark: { name: "Gold", series: 7 } })).toThrow('Benchmark "Gold": there is no series 8 in the data.');
-    expect(build({ rate: 0 })).toThrow('Borrowing rate: "Stocks" is a series of returns; choose a rate series.');
-    expect(build({ start: excelSerial(2020, 1, 1)!, end: excelSerial(2019, 12, 31)! })).toThrow("The start date 2020-01-01 is after the end date 2019-12-31.");
+    expect(build({ benchmark: { name: "Gold", series: 7 } })).toThrow(
+      'Benchmark "Gold": there is no series 8 in the data.'
+    );
+    expect(build({ rate: 0 })).toThrow(
+      'Borrowing rate: "Stocks" is a series of returns; choose a rate series.'
+    );
+    expect(build({ start: excelSerial(2020, 1, 1)!, end: excelSerial(2019, 12, 31)! })).toThrow(
+      "The start date 2020-01-01 is after the end date 2019-12-31."
+    );
     // 300 weekdays from 2019-03-04 end on 2020-04-24.
-    expect(build({ start: excelSerial(2021, 1, 1)! })).toThrow("No data between 2021-01-01 and the end: the data run from 2019-03-04 to 2020-04-24.");
-    expect(build({ start: excelSerial(2019, 3, 9)!, end: excelSerial(2019, 3, 10)! })).toThrow("No data between 2019-03-09 and 2019-03-10: the data run from 2019-03-04 to 2020-04-24.");
-    expect(build({ rollingYears: 2 })).toThrow("The rolling window of 2 years (504 days) is longer than the 300 days of data: shorten it or widen the dates.");
+    expect(build({ start: excelSerial(2021, 1, 1)! })).toThrow(
+      "No data between 2021-01-01 and the end: the data run from 2019-03-04 to 2020-04-24."
+    );
+    expect(build({ start: excelSerial(2019, 3, 9)!, end: excelSerial(2019, 3, 10)! })).toThrow(
+      "No data between 2019-03-09 and 2019-03-10: the data run from 2019-03-04 to 2020-04-24."
+    );
+    expect(build({ rollingYears: 2 })).toThrow(
+      "The rolling window of 2 years (504 days) is longer than the 300 days of data: shorten it or widen the dates."
+    );
     expect(build({ startAmount: 0 })).toThrow("The start amount must be more than 0.");
-    expect(build({ monteCarlo: { years: 1, paths: 0, block: 1, seed: 1 } })).toThrow("Monte Carlo paths must be a whole number from 1 to 1,048,576.");
+    expect(build({ monteCarlo: { years: 1, paths: 0, block: 1, seed: 1 } })).toThrow(
+      "Monte Carlo paths must be a whole number from 1 to 1,048,576."
+    );
   });
 });
 
@@ -394,23 +577,37 @@ describeData("the 55/45 preset on ../shared/data: ^SP500TR, VUSTX, Kenneth Frenc
   it("gives the core's CAGR and maximum drawdown when evaluated as a sheet", () => {
     const [sp] = read("talmiller2_market_analysis/^SP500TR.csv").series;
     const [vustx] = read("talmiller2_market_analysis/VUSTX.csv").series;
-    const rf = read("kenneth_french/F-F_Research_Data_Factors_daily_1926-2024.csv").series.find((s) => s.name === "RF")!;
+    const rf = read("kenneth_french/F-F_Research_Data_Factors_daily_1926-2024.csv").series.find(
+      (s) => s.name === "RF"
+    )!;
     // French's RF is the T-bill's return per trading day; × 252 makes it the annual rate the fund model charges (rate·days/360).
-    const rate = { name: "T-bill (French RF × 252)", kind: "rates" as const, dates: rf.dates, values: rf.values.map((r) => r * 252) };
-    const aligned = alignSeries([
-      { ...sp, name: "S&P 500 TR" },
-      { ...vustx, name: "VUSTX" },
-      rate,
-    ]);
+    const rate = {
+      name: "T-bill (French RF × 252)",
+      kind: "rates" as const,
+      dates: rf.dates,
+      values: rf.values.map((r) => r * 252),
+    };
+    const aligned = alignSeries([{ ...sp, name: "S&P 500 TR" }, { ...vustx, name: "VUSTX" }, rate]);
     const data: BacktestData = {
       dates: aligned.dates,
-      series: aligned.values.map((values, i) => ({ name: ["S&P 500 TR", "VUSTX", rate.name][i], kind: i === 2 ? "rates" : "returns", values })),
+      series: aligned.values.map((values, i) => ({
+        name: ["S&P 500 TR", "VUSTX", rate.name][i],
+        kind: i === 2 ? "rates" : "returns",
+        values,
+      })),
       notes: ["^SP500TR and VUSTX (Yahoo Adj Close), Kenneth French daily RF."],
     };
     const preset = PRESETS.find((p) => p.id === "hfea-55-45")!;
     const config: BacktestConfig = {
       title: preset.label,
-      holdings: preset.holdings.map((h) => ({ name: h.name, series: h.role === "index" ? 0 : 1, leverage: h.leverage, expenseRatio: h.expenseRatio, spread: 0, weight: h.weight })),
+      holdings: preset.holdings.map((h) => ({
+        name: h.name,
+        series: h.role === "index" ? 0 : 1,
+        leverage: h.leverage,
+        expenseRatio: h.expenseRatio,
+        spread: 0,
+        weight: h.weight,
+      })),
       rate: 2,
       benchmark: { name: "S&P 500 TR", series: 0 },
       rebalance: preset.rebalance,
@@ -421,14 +618,35 @@ describeData("the 55/45 preset on ../shared/data: ^SP500TR, VUSTX, Kenneth Frenc
     // The dates of ^SP500TR's 8,308 returns (1988-01-05 … 2020-12-18), all in VUSTX too; the first only starts
     // the first row's period, since VUSTX has earlier returns (alignSeries).
     expect(sheet.rows).toBe(8_307);
-    expect([data.dates[0], data.dates[8_306]]).toEqual([excelSerial(1988, 1, 6), excelSerial(2020, 12, 18)]);
+    expect([data.dates[0], data.dates[8_306]]).toEqual([
+      excelSerial(1988, 1, 6),
+      excelSerial(2020, 12, 18),
+    ]);
     const book = loadLayout(sheet.layout);
     const dates = data.dates;
     const days = dayGaps(dates);
-    const funds = config.holdings.map((h) => letfSeries(data.series[h.series].values, h.leverage, h.expenseRatio, data.series[2].values, days, h.spread));
-    const portfolio = backtest(funds, Float64Array.of(0.55, 0.45), { kind: "calendar", frequency: "Q", dates });
-    const core = seriesStats(portfolio, data.series[2].values.map((r) => r / 252), 252);
-    const row = (label: string) => sheet.summary.row + STATS_ROWS.findIndex(([, text]) => text === label);
+    const funds = config.holdings.map((h) =>
+      letfSeries(
+        data.series[h.series].values,
+        h.leverage,
+        h.expenseRatio,
+        data.series[2].values,
+        days,
+        h.spread
+      )
+    );
+    const portfolio = backtest(funds, Float64Array.of(0.55, 0.45), {
+      kind: "calendar",
+      frequency: "Q",
+      dates,
+    });
+    const core = seriesStats(
+      portfolio,
+      data.series[2].values.map((r) => r / 252),
+      252
+    );
+    const row = (label: string) =>
+      sheet.summary.row + STATS_ROWS.findIndex(([, text]) => text === label);
     const sheetCagr = num(book, { row: row("CAGR"), column: 1 });
     const sheetDrawdown = num(book, { row: row("Max drawdown"), column: 1 });
     expect(sheetCagr).toBeCloseTo(core.cagr as number, 12);

@@ -30,12 +30,18 @@ function tableOf(csv: string): CmaTable {
 const example = tableOf(template("stocks-bonds-cash")!.csv);
 
 const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({ row: a.row + Math.floor(k / a.columns), column: a.column + (k % a.columns) }));
+  Array.from({ length: a.rows * a.columns }, (_, k) => ({
+    row: a.row + Math.floor(k / a.columns),
+    column: a.column + (k % a.columns),
+  }));
 const key = (c: Cell) => `${c.row},${c.column}`;
 
 function num(book: LoadedLayout, cell: Cell): number {
   const v = book.value(cell);
-  if (typeof v !== "number") throw new Error(`cell ${key(cell)} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}, not a number`);
+  if (typeof v !== "number")
+    throw new Error(
+      `cell ${key(cell)} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}, not a number`
+    );
   return v;
 }
 
@@ -60,7 +66,9 @@ function checkAgainstCore(sheet: CmaSheet, book: LoadedLayout): Set<string> {
     const total = w.reduce((s, x) => s + x, 0);
     expectCell(p.total, total);
     expectCell(p.financingWeight, 1 - total);
-    const [rate, premium, fee, financingVol] = [p.rate, p.premium, p.fee, p.financingVol].map((c) => num(book, c));
+    const [rate, premium, fee, financingVol] = [p.rate, p.premium, p.fee, p.financingVol].map((c) =>
+      num(book, c)
+    );
     // The linked financing terms: the stack's rate and volatility come from cash; the references follow the stack.
     const stack = sheet.portfolios[0];
     if (p === stack) {
@@ -72,7 +80,11 @@ function checkAgainstCore(sheet: CmaSheet, book: LoadedLayout): Set<string> {
       expectCell(p.premium, num(book, stack.premium));
       expectCell(p.financingVol, num(book, stack.financingVol));
     }
-    const financing = { vol: financingVol, correlations: cash === undefined ? new Float64Array(n) : matrix.data.slice(cash * n, cash * n + n) };
+    const financing = {
+      vol: financingVol,
+      correlations:
+        cash === undefined ? new Float64Array(n) : matrix.data.slice(cash * n, cash * n + n),
+    };
     const model = portfolio(w, vols, matrix, financing);
     const e = expectedReturn(w, returns, { financingRate: rate, premium, fee });
     const sigma = portfolioVolatility(model);
@@ -96,7 +108,11 @@ function checkAgainstCore(sheet: CmaSheet, book: LoadedLayout): Set<string> {
 
 function formulaCells(sheet: CmaSheet): string[] {
   return sheet.layout.blocks.flatMap((b) =>
-    b.cells.flatMap((row, i) => row.flatMap((content, j) => (isFormula(content) ? [key({ row: b.row + i, column: b.column + j })] : []))),
+    b.cells.flatMap((row, i) =>
+      row.flatMap((content, j) =>
+        isFormula(content) ? [key({ row: b.row + i, column: b.column + j })] : []
+      )
+    )
   );
 }
 
@@ -161,17 +177,29 @@ describe("the stacked-portfolio sheet in HyperFormula", () => {
     expect(names.CMA_Returns).toEqual(sheet.table.returns);
     expect(names.CMA_Correlations).toEqual(sheet.table.correlations);
     expect(names.CMA_Table).toEqual({ row: 5, column: 0, rows: 4, columns: 6 });
-    const volFormula = sheet.layout.blocks.flatMap((b) => b.cells.flat()).find((c) => isFormula(c) && c.formula.startsWith("=STACK.VOL"));
-    expect(volFormula).toEqual({ formula: "=STACK.VOL(B13:B15,CMA_Vols,CMA_Correlations,B24,$F$7:$F$9)" });
+    const volFormula = sheet.layout.blocks
+      .flatMap((b) => b.cells.flat())
+      .find((c) => isFormula(c) && c.formula.startsWith("=STACK.VOL"));
+    expect(volFormula).toEqual({
+      formula: "=STACK.VOL(B13:B15,CMA_Vols,CMA_Correlations,B24,$F$7:$F$9)",
+    });
   });
 });
 
 describe("tables without the example's names", () => {
   it("uses the first two non-cash assets as stocks and bonds, says so, and finances a table without cash at 0%", () => {
-    const table = tableOf("Asset,Return,Vol,US large cap,Intl,Gold\nUS large cap,8,16,1,,\nIntl,7,18,0.8,1,\nGold,4,15,0.1,0.2,1\n");
-    expect(pickReferenceAssets(table.assets)).toMatchObject({ stocks: 0, bonds: 1, cash: undefined });
+    const table = tableOf(
+      "Asset,Return,Vol,US large cap,Intl,Gold\nUS large cap,8,16,1,,\nIntl,7,18,0.8,1,\nGold,4,15,0.1,0.2,1\n"
+    );
+    expect(pickReferenceAssets(table.assets)).toMatchObject({
+      stocks: 0,
+      bonds: 1,
+      cash: undefined,
+    });
     const sheet = cmaSheet(table, options);
-    expect(sheet.references.explanation).toContain("US large cap stands for stocks (no asset is named like it");
+    expect(sheet.references.explanation).toContain(
+      "US large cap stands for stocks (no asset is named like it"
+    );
     const book = loadLayout(sheet.layout);
     const checked = checkAgainstCore(sheet, book);
     expect(formulaCells(sheet).filter((k) => !checked.has(k))).toEqual([]);
@@ -180,7 +208,11 @@ describe("tables without the example's names", () => {
   });
 
   it("picks stocks and bonds by name wherever they are, and cash as the financing asset", () => {
-    expect(pickReferenceAssets(["T-Bills", "US Treasuries", "Global equities"])).toMatchObject({ stocks: 2, bonds: 1, cash: 0 });
+    expect(pickReferenceAssets(["T-Bills", "US Treasuries", "Global equities"])).toMatchObject({
+      stocks: 2,
+      bonds: 1,
+      cash: 0,
+    });
   });
 
   it("builds a one-asset table: 60% of it, the rest at the financing rate", () => {
@@ -203,14 +235,19 @@ describe("tables without the example's names", () => {
 
 describe("text from a file stays text", () => {
   it("keeps asset names that look like formulas as the literal text, in the table and in every label", () => {
-    const csv = 'Asset,Return,Vol,,\n"=HYPERLINK(""http://evil.example"",""click"")",7%,15%,1,\n+cmd|calc,5%,6%,0.2,1\n';
+    const csv =
+      'Asset,Return,Vol,,\n"=HYPERLINK(""http://evil.example"",""click"")",7%,15%,1,\n+cmd|calc,5%,6%,0.2,1\n';
     const table = tableOf(csv);
     expect(table.assets).toEqual(['=HYPERLINK("http://evil.example","click")', "+cmd|calc"]);
     const sheet = cmaSheet(table, options);
     const book = loadLayout(sheet.layout);
-    expect(book.value({ row: sheet.table.assets.row, column: 0 })).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(book.value({ row: sheet.table.assets.row, column: 0 })).toBe(
+      '=HYPERLINK("http://evil.example","click")'
+    );
     expect(book.value({ row: sheet.table.assets.row + 1, column: 0 })).toBe("+cmd|calc");
-    expect(book.hf.getCellFormula({ sheet: book.sheet, row: sheet.table.assets.row, col: 0 })).toBeUndefined();
+    expect(
+      book.hf.getCellFormula({ sheet: book.sheet, row: sheet.table.assets.row, col: 0 })
+    ).toBeUndefined();
     const checked = checkAgainstCore(sheet, book);
     expect(formulaCells(sheet).filter((k) => !checked.has(k))).toEqual([]);
   });

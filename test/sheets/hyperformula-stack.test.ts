@@ -68,10 +68,22 @@ const cases: [string, string, unknown[]][] = [
   ["=STACK.ULCER(A1:B4)", "ULCER", [pair]],
   ["=STACK.STATS(Pair,C1:C4/252)", "STATS", [pair, rates.map(([r]) => [r! / 252])]],
   ["=STACK.STATS(A8:D8)", "STATS", [rowSeries]],
-  ["=STACK.BACKTEST(A1:B4,{0.5,0.5},\"NONE\")", "BACKTEST", [pair, [[0.5, 0.5]], "NONE"]],
-  ["=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,3,1,1,\"NONE\",2)", "BOOTSTRAP", [pair, [[0.5, 0.5]], 1, 3, 1, 1, "NONE", 2]],
-  ["=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,F1,1,1,\"NONE\",2)", "BOOTSTRAP", [pair, [[0.5, 0.5]], 1, 5, 1, 1, "NONE", 2]],
-  ["=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,,2,3,1,2)", "BOOTSTRAP", [pair, [[0.5, 0.5]], 1, null, 2, 3, 1, 2]],
+  ['=STACK.BACKTEST(A1:B4,{0.5,0.5},"NONE")', "BACKTEST", [pair, [[0.5, 0.5]], "NONE"]],
+  [
+    '=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,3,1,1,"NONE",2)',
+    "BOOTSTRAP",
+    [pair, [[0.5, 0.5]], 1, 3, 1, 1, "NONE", 2],
+  ],
+  [
+    '=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,F1,1,1,"NONE",2)',
+    "BOOTSTRAP",
+    [pair, [[0.5, 0.5]], 1, 5, 1, 1, "NONE", 2],
+  ],
+  [
+    "=STACK.BOOTSTRAP(A1:B4,{0.5,0.5},1,,2,3,1,2)",
+    "BOOTSTRAP",
+    [pair, [[0.5, 0.5]], 1, null, 2, 3, 1, 2],
+  ],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4)", "CONDITIONAL", [a, b]],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4,{-0.01,0.01})", "CONDITIONAL", [a, b, [[-0.01, 0.01]]]],
 ];
@@ -83,7 +95,9 @@ describe("spill sizes in HyperFormula", () => {
   it("has a rule for every spilling function", () => {
     expect(registerStackFunctions().skipped).toEqual([]);
     const spilling = metadata.filter((m) => m.result.dimensionality === "matrix").map((m) => m.id);
-    expect(new Set(cases.map(([, id]) => id))).toEqual(new Set(spilling.filter((id) => !["CORRS", "COV", "RISKPARITY"].includes(id))));
+    expect(new Set(cases.map(([, id]) => id))).toEqual(
+      new Set(spilling.filter((id) => !["CORRS", "COV", "RISKPARITY"].includes(id)))
+    );
   });
 
   it.each(cases)("%s reserves exactly the result's area and holds its values", (text, id, args) => {
@@ -100,16 +114,24 @@ describe("spill sizes in HyperFormula", () => {
         else expect(got).toBe(want);
         // A 1×1 result is an ordinary cell to HyperFormula; larger ones are arrays.
         expect(book.hf.isCellPartOfArray(at(i, j))).toBe(height * width > 1);
-      }),
+      })
     );
     expect(book.hf.isCellPartOfArray(at(height, 0))).toBe(false);
     expect(book.hf.isCellPartOfArray(at(0, width))).toBe(false);
   });
 
   it("pads trailing blank rows with empty text and sizes the default 1,000 paths", () => {
-    const padded = callAsExcel(bundle.get("LETF.SERIES")!, metadata.find((m) => m.id === "LETF.SERIES")!, [[...a, ...blankRows], 3]) as unknown[][];
+    const padded = callAsExcel(
+      bundle.get("LETF.SERIES")!,
+      metadata.find((m) => m.id === "LETF.SERIES")!,
+      [[...a, ...blankRows], 3]
+    ) as unknown[][];
     expect(padded.slice(4)).toEqual([[""], [""]]);
-    const paths = callAsExcel(bundle.get("BOOTSTRAP")!, metadata.find((m) => m.id === "BOOTSTRAP")!, [pair, [[0.5, 0.5]], 1]) as unknown[][];
+    const paths = callAsExcel(
+      bundle.get("BOOTSTRAP")!,
+      metadata.find((m) => m.id === "BOOTSTRAP")!,
+      [pair, [[0.5, 0.5]], 1]
+    ) as unknown[][];
     expect(paths).toHaveLength(1000);
   });
 });

@@ -20,13 +20,29 @@
  * - Layout strings are loaded exactly as the Excel writer sends them (plan.ts's `excelInput`, an
  *   apostrophe prefix), which HyperFormula also reads as "this is text".
  */
-import { ArraySize, CellError, CellValue, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  CellValue,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import { DEFAULT_EDGES } from "../../src/core/conditional";
 import { STATS_ROWS } from "../../src/core/stats";
 import { rangeName } from "../../src/io/a1";
 import { excelInput } from "../../src/excel/plan";
 import { Cell, Content, Layout } from "../../src/sheets/layout";
-import { callAsExcel, FunctionMetadata, loadBundle, loadMetadata, StubError } from "../functions/bundle";
+import {
+  callAsExcel,
+  FunctionMetadata,
+  loadBundle,
+  loadMetadata,
+  StubError,
+} from "../functions/bundle";
 
 /** Size of an argument as HyperFormula predicts it (width × height), whether it was given at all, and its number when known at parse time. */
 export interface ArgumentShape {
@@ -42,7 +58,8 @@ export type SpillRule = (args: readonly ArgumentShape[]) => { width: number; hei
 
 const length = (a: ArgumentShape) => Math.max(a.width, a.height);
 /** A vector result of `n` items in the orientation of argument `a` (a row stays a row). */
-const along = (a: ArgumentShape, n: number) => (a.width > 1 ? { width: n, height: 1 } : { width: 1, height: n });
+const along = (a: ArgumentShape, n: number) =>
+  a.width > 1 ? { width: n, height: 1 } : { width: 1, height: n };
 /**
  * How many series a set of series holds (src/functions/excel.ts `seriesSet`): one per column, except that
  * a single row of several cells is one series laid out as a row.
@@ -84,7 +101,10 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
   BACKTEST: perAssetRow,
   BOOTSTRAP: (args) => ({ width: 1, height: args[3]?.value ?? DEFAULT_PATHS }),
   // A header row, then one row per bucket: one more bucket than edges.
-  CONDITIONAL: (args) => ({ width: 9, height: 1 + (args[2]?.given ? length(args[2]) : DEFAULT_EDGES.length) + 1 }),
+  CONDITIONAL: (args) => ({
+    width: 9,
+    height: 1 + (args[2]?.given ? length(args[2]) : DEFAULT_EDGES.length) + 1,
+  }),
 };
 
 const ERROR_TYPES: Record<string, ErrorType> = {
@@ -103,7 +123,8 @@ type Value = number | string | boolean | null;
 function plain(value: unknown): Value | CellError {
   if (value instanceof CellError) return value;
   if (value === EmptyValue || value === undefined || value === null) return null;
-  if (typeof value === "object" && typeof (value as { val?: unknown }).val === "number") return (value as { val: number }).val;
+  if (typeof value === "object" && typeof (value as { val?: unknown }).val === "number")
+    return (value as { val: number }).val;
   return value as Value;
 }
 
@@ -118,8 +139,12 @@ function toExcelArgument(value: unknown, matrix: boolean): unknown {
 }
 
 function fromExcelResult(result: unknown): unknown {
-  if (result instanceof StubError) return new CellError(ERROR_TYPES[result.code] ?? ErrorType.ERROR, result.message);
-  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map((v) => fromExcelResult(v) as never)));
+  if (result instanceof StubError)
+    return new CellError(ERROR_TYPES[result.code] ?? ErrorType.ERROR, result.message);
+  if (Array.isArray(result))
+    return SimpleRangeValue.onlyValues(
+      result.map((row: unknown[]) => row.map((v) => fromExcelResult(v) as never))
+    );
   return result;
 }
 
@@ -150,13 +175,23 @@ export function registerStackFunctions(): { skipped: string[] } {
     const sizeMethod = `${method}_size`;
     const fn = bundle.get(meta.id)!;
     methods[method] = function (this: PluginInternals, ast: { args: unknown[] }, state: unknown) {
-      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => evaluate(fn, meta, args));
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+        evaluate(fn, meta, args)
+      );
     };
     if (rule !== undefined) {
-      methods[sizeMethod] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: SizingState) {
+      methods[sizeMethod] = function (
+        this: PluginInternals,
+        ast: { args: ArgumentAst[] },
+        state: SizingState
+      ) {
         // Arguments are sized as arrays, as they are evaluated (see enableArrayArithmeticForArguments below).
         const arrays = { ...state, arraysFlag: true };
-        const shapes = ast.args.map((arg) => ({ ...sizeOf(this, arg, arrays), given: arg.type !== "EMPTY", value: knownNumber(this, arg, state) }));
+        const shapes = ast.args.map((arg) => ({
+          ...sizeOf(this, arg, arrays),
+          given: arg.type !== "EMPTY",
+          value: knownNumber(this, arg, state),
+        }));
         const { width, height } = rule(shapes);
         return new ArraySize(width, height);
       };
@@ -164,7 +199,10 @@ export function registerStackFunctions(): { skipped: string[] } {
     implemented[name] = {
       method,
       ...(rule !== undefined ? { sizeOfResultArrayMethod: sizeMethod } : {}),
-      parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+      parameters: meta.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional === true,
+      })),
       vectorizationForbidden: true,
       enableArrayArithmeticForArguments: true,
     };
@@ -178,11 +216,23 @@ export function registerStackFunctions(): { skipped: string[] } {
 
 /** The protected FunctionPlugin members the generated methods use. */
 interface PluginInternals {
-  runFunction(args: unknown[], state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
+  runFunction(
+    args: unknown[],
+    state: unknown,
+    metadata: unknown,
+    fn: (...args: unknown[]) => unknown
+  ): unknown;
   metadata(name: string): unknown;
   arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number };
-  readonly dependencyGraph: { getCellValue(address: unknown): unknown; getRawValue(address: unknown): unknown };
-  readonly interpreter: { readonly namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined } };
+  readonly dependencyGraph: {
+    getCellValue(address: unknown): unknown;
+    getRawValue(address: unknown): unknown;
+  };
+  readonly interpreter: {
+    readonly namedExpressions: {
+      nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined;
+    };
+  };
 }
 
 /** The parts of an argument's syntax tree that the size rules read. */
@@ -202,10 +252,18 @@ interface SizingState {
  * name as one cell), so a name is sized by the range it stands for: a sheet-scoped name's value is that
  * range, known as soon as the name is added.
  */
-function sizeOf(plugin: PluginInternals, arg: ArgumentAst, state: SizingState): { width: number; height: number } {
+function sizeOf(
+  plugin: PluginInternals,
+  arg: ArgumentAst,
+  state: SizingState
+): { width: number; height: number } {
   if (arg.type === "NAMED_EXPRESSION" && arg.expressionName !== undefined) {
-    const named = plugin.interpreter.namedExpressions.nearestNamedExpression(arg.expressionName, state.formulaAddress.sheet);
-    const value = named === undefined ? undefined : plugin.dependencyGraph.getCellValue(named.address);
+    const named = plugin.interpreter.namedExpressions.nearestNamedExpression(
+      arg.expressionName,
+      state.formulaAddress.sheet
+    );
+    const value =
+      named === undefined ? undefined : plugin.dependencyGraph.getCellValue(named.address);
     if (value instanceof SimpleRangeValue) return { width: value.width(), height: value.height() };
   }
   return plugin.arraySizeForAst(arg, state);
@@ -216,15 +274,27 @@ function sizeOf(plugin: PluginInternals, arg: ArgumentAst, state: SizingState): 
  * a value cell that already holds a number (cells are parsed in row order: a cell above the formula, or
  * to its left). A formula cell has no value yet at that point.
  */
-function knownNumber(plugin: PluginInternals, arg: ArgumentAst, state: SizingState): number | undefined {
+function knownNumber(
+  plugin: PluginInternals,
+  arg: ArgumentAst,
+  state: SizingState
+): number | undefined {
   if (arg.type === "NUMBER" && typeof arg.value === "number") return arg.value;
   if (arg.type !== "CELL_REFERENCE" || arg.reference === undefined) return undefined;
-  const value = plugin.dependencyGraph.getRawValue(arg.reference.toSimpleCellAddress(state.formulaAddress));
+  const value = plugin.dependencyGraph.getRawValue(
+    arg.reference.toSimpleCellAddress(state.formulaAddress)
+  );
   return typeof value === "number" ? value : undefined;
 }
 
-function evaluate(fn: (...args: unknown[]) => unknown, meta: FunctionMetadata, args: unknown[]): unknown {
-  const converted = args.map((arg, i) => toExcelArgument(arg, meta.parameters[i]?.dimensionality === "matrix"));
+function evaluate(
+  fn: (...args: unknown[]) => unknown,
+  meta: FunctionMetadata,
+  args: unknown[]
+): unknown {
+  const converted = args.map((arg, i) =>
+    toExcelArgument(arg, meta.parameters[i]?.dimensionality === "matrix")
+  );
   const error = converted.find((v) => v instanceof CellError);
   if (error) return error;
   return fromExcelResult(callAsExcel(fn, meta, converted));
@@ -247,17 +317,21 @@ export function loadLayout(layout: Layout): LoadedLayout {
   const columns = Math.max(...layout.blocks.map((b) => b.column + (b.cells[0]?.length ?? 0)));
   const data: Value[][] = Array.from({ length: rows }, () => Array<Value>(columns).fill(null));
   for (const block of layout.blocks) {
-    block.cells.forEach((row, i) => row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content))));
+    block.cells.forEach((row, i) =>
+      row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content)))
+    );
   }
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
   const sheetName = hf.addSheet(layout.sheetName);
   const sheet = hf.getSheetId(sheetName)!;
-  for (const name of layout.names) hf.addNamedExpression(name.name, `='${sheetName}'!${rangeName(name.area, true)}`, sheet);
+  for (const name of layout.names)
+    hf.addNamedExpression(name.name, `='${sheetName}'!${rangeName(name.area, true)}`, sheet);
   hf.setSheetContent(sheet, data);
   return {
     hf,
     sheet,
     value: (cell) => hf.getCellValue({ sheet, row: cell.row, col: cell.column }),
-    set: (cell, content) => hf.setCellContents({ sheet, row: cell.row, col: cell.column }, [[excelInput(content)]]),
+    set: (cell, content) =>
+      hf.setCellContents({ sheet, row: cell.row, col: cell.column }, [[excelInput(content)]]),
   };
 }

@@ -15,7 +15,7 @@ export const ErrorCode = {
 export class StubError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
 

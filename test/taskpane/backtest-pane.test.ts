@@ -24,7 +24,13 @@ const LAST = TRADING_DAYS[TRADING_DAYS.length - 1];
 
 /** Every formula string written to a range. */
 const formulasOf = (log: readonly Recorded[]) =>
-  log.filter((r) => r.kind === "set" && r.path.endsWith(".formulas")).flatMap((r) => (r.value as unknown[][]).flat().filter((v): v is string => typeof v === "string" && v.startsWith("=")));
+  log
+    .filter((r) => r.kind === "set" && r.path.endsWith(".formulas"))
+    .flatMap((r) =>
+      (r.value as unknown[][])
+        .flat()
+        .filter((v): v is string => typeof v === "string" && v.startsWith("="))
+    );
 
 describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
   let pane: PaneSession;
@@ -39,7 +45,11 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
   afterAll(() => pane?.close());
 
   const addFiles = (files: readonly { name: string; text: string }[]) =>
-    page.getByLabel("CSV files of prices, returns or rates").setInputFiles(files.map(({ name, text }) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) })));
+    page
+      .getByLabel("CSV files of prices, returns or rates")
+      .setInputFiles(
+        files.map(({ name, text }) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) }))
+      );
   const sourceCards = () => page.getByRole("list", { name: "Data read" }).locator(":scope > li");
   const holding = (name: string) => page.getByRole("group", { name });
   const buildButton = () => page.getByRole("button", { name: "Build backtest sheet" });
@@ -47,7 +57,9 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
   it("reads a Yahoo file of the S&P 500 TR, one of a long-Treasury fund and a FRED rate, and shows what each holds", async () => {
     await addFiles(FILES);
     await sourceCards().nth(2).waitFor();
-    const cards = (await sourceCards().allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+    const cards = (await sourceCards().allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, " ").trim()
+    );
     const days = TRADING_DAYS.length;
     expect(cards).toEqual([
       `^SP500TR.csv Remove Yahoo Finance · 1 series ^SP500TR (returns) prices → returns, ${days - 1} values, ${FIRST} to ${LAST}`,
@@ -63,7 +75,9 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     expect(await sp.getByLabel("Leverage").inputValue()).toBe("3");
     expect(await sp.getByLabel("Weight").inputValue()).toBe("55");
     expect(await sp.getByLabel("Expense ratio").inputValue()).toBe("0.91");
-    expect(await holding("3x long Treasuries").getByLabel("Index series").inputValue()).toBe("VUSTX");
+    expect(await holding("3x long Treasuries").getByLabel("Index series").inputValue()).toBe(
+      "VUSTX"
+    );
     expect(await holding("3x long Treasuries").getByLabel("Weight").inputValue()).toBe("45");
     expect(await page.getByLabel("Borrowing rate").inputValue()).toBe("DGS3MO");
     expect(await page.getByLabel("Benchmark").inputValue()).toBe("^SP500TR");
@@ -71,11 +85,20 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     // The sheet's own check: the default 3-year rolling window does not fit 1½ years of data.
     const todo = page.getByRole("list", { name: "Still to do" }).getByRole("listitem");
     await todo.first().waitFor();
-    expect(await todo.allInnerTexts()).toEqual([`The rolling window of 3 years (756 days) is longer than the ${TRADING_DAYS.length - 2} days of data: shorten it or widen the dates.`]);
+    expect(await todo.allInnerTexts()).toEqual([
+      `The rolling window of 3 years (756 days) is longer than the ${TRADING_DAYS.length - 2} days of data: shorten it or widen the dates.`,
+    ]);
     expect(await buildButton().isDisabled()).toBe(true);
     await page.getByLabel("Rolling window").fill("1");
-    await page.getByText(`${TRADING_DAYS.length - 2} rows of common dates, ${FIRST} to ${LAST}.`).waitFor();
-    expect(await page.getByRole("list", { name: "What alignment did" }).getByRole("listitem").allInnerTexts()).toEqual([
+    await page
+      .getByText(`${TRADING_DAYS.length - 2} rows of common dates, ${FIRST} to ${LAST}.`)
+      .waitFor();
+    expect(
+      await page
+        .getByRole("list", { name: "What alignment did" })
+        .getByRole("listitem")
+        .allInnerTexts()
+    ).toEqual([
       "^SP500TR: returns on dates another series lacks are compounded into the next row (2023-11-24).",
     ]);
     await pane.screenshot("backtest-configured.png");
@@ -93,25 +116,46 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
       .flatMap((r) => r.value as unknown[][])
       .find((row) => row[0] === first);
     expect(dataRow).toBeDefined();
-    const [, firstPrice, secondPrice] = SP500TR.split("\n").map((line) => Number(line.split(",")[5]));
+    const [, firstPrice, secondPrice] = SP500TR.split("\n").map((line) =>
+      Number(line.split(",")[5])
+    );
     expect(dataRow).toContainEqual(expect.closeTo(secondPrice / firstPrice - 1, 12));
     const formulas = formulasOf(state.log);
-    for (const name of ["STACK.LETF.SERIES", "STACK.BACKTEST", "STACK.STATS"]) expect(formulas.some((f) => f.includes(`${name}(`))).toBe(true);
-    expect(state.log.filter((r) => r.kind === "call" && r.path === "sheet.charts.add").length).toBeGreaterThanOrEqual(1);
+    for (const name of ["STACK.LETF.SERIES", "STACK.BACKTEST", "STACK.STATS"])
+      expect(formulas.some((f) => f.includes(`${name}(`))).toBe(true);
+    expect(
+      state.log.filter((r) => r.kind === "call" && r.path === "sheet.charts.add").length
+    ).toBeGreaterThanOrEqual(1);
     expect(state.log.some((r) => r.path === "sheet.activate")).toBe(true);
     await pane.screenshot("backtest-built.png");
   });
 
   it("names every control for assistive technology, the Monte Carlo fields included", async () => {
-    await page.getByRole("checkbox", { name: "Add a Monte Carlo block (resampled histories)" }).check();
+    await page
+      .getByRole("checkbox", { name: "Add a Monte Carlo block (resampled histories)" })
+      .check();
     await page.getByLabel("Years per path").waitFor();
     const unnamed = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>("#part-backtest-panel input:not([type=file]), #part-backtest-panel select, #part-backtest-panel button"))
-        .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim())))
-        .map((el) => el.outerHTML),
+      Array.from(
+        document.querySelectorAll<HTMLElement>(
+          "#part-backtest-panel input:not([type=file]), #part-backtest-panel select, #part-backtest-panel button"
+        )
+      )
+        .filter(
+          (el) =>
+            !(
+              (el as HTMLInputElement).labels?.length ||
+              el.getAttribute("aria-label") ||
+              el.getAttribute("aria-labelledby") ||
+              (el.tagName === "BUTTON" && el.textContent?.trim())
+            )
+        )
+        .map((el) => el.outerHTML)
     );
     expect(unnamed).toEqual([]);
-    await page.getByRole("checkbox", { name: "Add a Monte Carlo block (resampled histories)" }).uncheck();
+    await page
+      .getByRole("checkbox", { name: "Add a Monte Carlo block (resampled histories)" })
+      .uncheck();
   });
 
   it("refuses a broken file with the line it stopped at: nothing written, nothing else lost", async () => {
@@ -119,14 +163,18 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     const broken = SP500TR.replace(/^(2023-03-15,[^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/m, "$1abc");
     await addFiles([{ name: "broken.csv", text: broken }]);
     await page.getByText("Could not read broken.csv; nothing was added from it").waitFor();
-    expect(await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()).toEqual([
-      `line ${lineOf(broken, "2023-03-15")}, column Adj Close: "abc" is not a number`,
-    ]);
+    expect(
+      await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()
+    ).toEqual([`line ${lineOf(broken, "2023-03-15")}, column Adj Close: "abc" is not a number`]);
     expect(await sourceCards().count()).toBe(3);
     expect(await buildButton().isEnabled()).toBe(true);
     await pane.screenshot("backtest-problem.png");
     const after = await pane.excel();
-    expect([after.syncs, after.log.length, after.sheets]).toEqual([before.syncs, before.log.length, before.sheets]);
+    expect([after.syncs, after.log.length, after.sheets]).toEqual([
+      before.syncs,
+      before.log.length,
+      before.sheets,
+    ]);
   });
 
   /** Build, hold the build's `roundTrip`-th context.sync, press Cancel, release it; the Excel state before and after. */
@@ -134,7 +182,9 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     const before = await pane.excel();
     await pane.setExcel({ holdSync: before.syncs + roundTrip });
     await buildButton().click();
-    await page.waitForFunction(() => (window as unknown as { __excel: { held: boolean } }).__excel.held);
+    await page.waitForFunction(
+      () => (window as unknown as { __excel: { held: boolean } }).__excel.held
+    );
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Cancelling…").waitFor();
     await page.evaluate(() => (window as unknown as { __releaseSync: () => void }).__releaseSync());
@@ -144,7 +194,11 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
 
   it("cancels a build while Excel is being read: nothing is written and the pane says so", async () => {
     const { before, state } = await cancelDuring(1);
-    expect([state.added, state.log.length, state.sheets]).toEqual([before.added, before.log.length, before.sheets]);
+    expect([state.added, state.log.length, state.sheets]).toEqual([
+      before.added,
+      before.log.length,
+      before.sheets,
+    ]);
     expect(await buildButton().isEnabled()).toBe(true);
   });
 
@@ -153,14 +207,23 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     const { before, state } = await cancelDuring(2);
     expect(state.added).toHaveLength(before.added.length + 1);
     const name = state.added[state.added.length - 1];
-    expect(state.log).toContainEqual(expect.objectContaining({ path: `worksheets.getItem(${JSON.stringify(name)}).delete`, kind: "call" }));
+    expect(state.log).toContainEqual(
+      expect.objectContaining({
+        path: `worksheets.getItem(${JSON.stringify(name)}).delete`,
+        kind: "call",
+      })
+    );
     expect(state.sheets).toEqual(before.sheets);
   });
 
   it("remembers the files and the settings in the next session", async () => {
     await page.reload();
-    await page.getByText(`${TRADING_DAYS.length - 2} rows of common dates, ${FIRST} to ${LAST}.`).waitFor();
-    expect(await page.getByRole("tab", { name: "Backtest" }).getAttribute("aria-selected")).toBe("true");
+    await page
+      .getByText(`${TRADING_DAYS.length - 2} rows of common dates, ${FIRST} to ${LAST}.`)
+      .waitFor();
+    expect(await page.getByRole("tab", { name: "Backtest" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     expect(await sourceCards().count()).toBe(3);
     expect(await holding("3x long Treasuries").getByLabel("Weight").inputValue()).toBe("45");
     expect(await page.getByLabel("Preset").inputValue()).toBe("hfea-55-45");
@@ -168,17 +231,28 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
 
   it("reads series from the selected range, naming a bad cell by its sheet row", async () => {
     const serial = (k: number) => parseDate(TRADING_DAYS[k]) as number;
-    const values: unknown[][] = [["Date", "SPY", "TLT"], ...Array.from({ length: 20 }, (_, k) => [serial(k), 380 + k, 100 - k / 4])];
-    await pane.setExcel({ selection: { address: "Prices!B2:D22", rowIndex: 1, columnIndex: 1, values } });
+    const values: unknown[][] = [
+      ["Date", "SPY", "TLT"],
+      ...Array.from({ length: 20 }, (_, k) => [serial(k), 380 + k, 100 - k / 4]),
+    ];
+    await pane.setExcel({
+      selection: { address: "Prices!B2:D22", rowIndex: 1, columnIndex: 1, values },
+    });
     await page.getByRole("button", { name: "Read selected range" }).click();
     await sourceCards().nth(3).waitFor();
-    expect((await sourceCards().nth(3).innerText()).replace(/\s+/g, " ")).toContain("Prices!B2:D22 Remove Range in this workbook · 2 series SPY (returns)");
+    expect((await sourceCards().nth(3).innerText()).replace(/\s+/g, " ")).toContain(
+      "Prices!B2:D22 Remove Range in this workbook · 2 series SPY (returns)"
+    );
 
     values[4][2] = "n/a?";
-    await pane.setExcel({ selection: { address: "Prices!B2:D22", rowIndex: 1, columnIndex: 1, values } });
+    await pane.setExcel({
+      selection: { address: "Prices!B2:D22", rowIndex: 1, columnIndex: 1, values },
+    });
     await page.getByRole("button", { name: "Read selected range" }).click();
     await page.getByText("Could not read Prices!B2:D22; nothing was added from it").waitFor();
-    expect(await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()).toEqual(['row 6, column TLT: "n/a?" is not a number']);
+    expect(
+      await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()
+    ).toEqual(['row 6, column TLT: "n/a?" is not a number']);
     expect(await sourceCards().count()).toBe(4);
   });
 });

@@ -4,7 +4,15 @@
  * as the borrowing rate, the sheet layout's own checks surfaced, and alignment told in plain words.
  */
 import { PRESETS } from "../../src/sheets/backtest-config";
-import { applyPreset, BacktestSetup, DEFAULT_SETUP, describeAlignment, describeWeights, newHolding, prepare } from "../../src/taskpane/backtest-setup";
+import {
+  applyPreset,
+  BacktestSetup,
+  DEFAULT_SETUP,
+  describeAlignment,
+  describeWeights,
+  newHolding,
+  prepare,
+} from "../../src/taskpane/backtest-setup";
 import { readSource, seriesBySource, type LoadedSeries } from "../../src/taskpane/series-sources";
 import { parseDate } from "../../src/io/series-dates";
 import { DGS3MO, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
@@ -13,40 +21,89 @@ const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
 const serial = (date: string) => parseDate(date) as number;
 
 /** One return series of a generic file: a "Close" column of prices on `dates`. */
-const pricesCsv = (name: string, dates: readonly string[]) => [`Date,${name}`, ...dates.map((d, k) => `${d},${100 + k + (k % 3)}`)].join("\n");
+const pricesCsv = (name: string, dates: readonly string[]) =>
+  [`Date,${name}`, ...dates.map((d, k) => `${d},${100 + k + (k % 3)}`)].join("\n");
 
-const samples = seriesBySource([readSource(SP500TR, "^SP500TR.csv", "file"), readSource(VUSTX, "VUSTX.csv", "file"), readSource(DGS3MO, "DGS3MO.csv", "file")]).flat();
-const ready = (changes: Partial<BacktestSetup> = {}) => ({ ...applyPreset(DEFAULT_SETUP, preset("hfea-55-45"), samples), rollingYears: "1", ...changes });
+const samples = seriesBySource([
+  readSource(SP500TR, "^SP500TR.csv", "file"),
+  readSource(VUSTX, "VUSTX.csv", "file"),
+  readSource(DGS3MO, "DGS3MO.csv", "file"),
+]).flat();
+const ready = (changes: Partial<BacktestSetup> = {}) => ({
+  ...applyPreset(DEFAULT_SETUP, preset("hfea-55-45"), samples),
+  rollingYears: "1",
+  ...changes,
+});
 
 describe("applyPreset", () => {
   it("maps the index to a series that looks like the S&P 500 and the Treasuries to a long-Treasury one, whatever their order", () => {
     const shuffled = [samples[2], samples[1], samples[0]];
     const setup = applyPreset(DEFAULT_SETUP, preset("hfea-55-45"), shuffled);
     expect(setup.holdings).toEqual([
-      { name: "3x S&P 500", series: "^SP500TR", leverage: "3", expenseRatio: "0.91", spread: "0", weight: "55" },
-      { name: "3x long Treasuries", series: "VUSTX", leverage: "3", expenseRatio: "0.91", spread: "0", weight: "45" },
+      {
+        name: "3x S&P 500",
+        series: "^SP500TR",
+        leverage: "3",
+        expenseRatio: "0.91",
+        spread: "0",
+        weight: "55",
+      },
+      {
+        name: "3x long Treasuries",
+        series: "VUSTX",
+        leverage: "3",
+        expenseRatio: "0.91",
+        spread: "0",
+        weight: "45",
+      },
     ]);
-    expect(setup).toMatchObject({ title: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)", preset: "hfea-55-45", rebalance: "Q", rate: "DGS3MO", benchmark: "^SP500TR" });
+    expect(setup).toMatchObject({
+      title: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
+      preset: "hfea-55-45",
+      rebalance: "Q",
+      rate: "DGS3MO",
+      benchmark: "^SP500TR",
+    });
   });
 
   it("falls back on the first and second return series, and keeps a benchmark and rate already chosen", () => {
-    const named = seriesBySource([readSource(pricesCsv("Alpha", TRADING_DAYS.slice(0, 5)), "a.csv", "file"), readSource(pricesCsv("Beta", TRADING_DAYS.slice(0, 5)), "b.csv", "file")]).flat();
+    const named = seriesBySource([
+      readSource(pricesCsv("Alpha", TRADING_DAYS.slice(0, 5)), "a.csv", "file"),
+      readSource(pricesCsv("Beta", TRADING_DAYS.slice(0, 5)), "b.csv", "file"),
+    ]).flat();
     const setup = applyPreset({ ...DEFAULT_SETUP, benchmark: "Beta" }, preset("hfea-40-60"), named);
     expect(setup.holdings.map((h) => [h.series, h.weight])).toEqual([
       ["Alpha", "40"],
       ["Beta", "60"],
     ]);
     expect([setup.benchmark, setup.rate]).toEqual(["Beta", ""]);
-    expect(applyPreset(setup, preset("sp-2x"), named)).toMatchObject({ rebalance: "NONE", holdings: [{ name: "2x S&P 500", series: "Alpha", leverage: "2", expenseRatio: "0.89", weight: "100" }] });
+    expect(applyPreset(setup, preset("sp-2x"), named)).toMatchObject({
+      rebalance: "NONE",
+      holdings: [
+        { name: "2x S&P 500", series: "Alpha", leverage: "2", expenseRatio: "0.89", weight: "100" },
+      ],
+    });
   });
 });
 
 describe("newHolding and describeWeights", () => {
   it("adds 1x of the first series not yet held, and tells what the weights leave in cash", () => {
     const setup = ready();
-    expect(newHolding({ ...setup, holdings: setup.holdings.slice(0, 1) }, samples)).toEqual({ name: "VUSTX", series: "VUSTX", leverage: "1", expenseRatio: "0", spread: "0", weight: "0" });
+    expect(newHolding({ ...setup, holdings: setup.holdings.slice(0, 1) }, samples)).toEqual({
+      name: "VUSTX",
+      series: "VUSTX",
+      leverage: "1",
+      expenseRatio: "0",
+      spread: "0",
+      weight: "0",
+    });
     expect(describeWeights(setup.holdings)).toBe("Weights add up to 100%.");
-    expect(describeWeights([{ ...setup.holdings[0], weight: "55.1%" }, { ...setup.holdings[1], weight: "75" }])).toBe("Weights add up to 130.1%; the other -30.1% is cash at 0%.");
+    expect(
+      describeWeights([
+        { ...setup.holdings[0], weight: "55.1%" },
+        { ...setup.holdings[1], weight: "75" },
+      ])
+    ).toBe("Weights add up to 130.1%; the other -30.1% is cash at 0%.");
     expect(describeWeights([{ ...setup.holdings[0], weight: "abc" }])).toBeUndefined();
   });
 });
@@ -64,8 +121,22 @@ describe("prepare", () => {
     expect(config).toMatchObject({
       title: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
       holdings: [
-        { name: "3x S&P 500", series: 0, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.55 },
-        { name: "3x long Treasuries", series: 1, leverage: 3, expenseRatio: 0.0091, spread: 0, weight: 0.45 },
+        {
+          name: "3x S&P 500",
+          series: 0,
+          leverage: 3,
+          expenseRatio: 0.0091,
+          spread: 0,
+          weight: 0.55,
+        },
+        {
+          name: "3x long Treasuries",
+          series: 1,
+          leverage: 3,
+          expenseRatio: 0.0091,
+          spread: 0,
+          weight: 0.45,
+        },
       ],
       benchmark: { name: "^SP500TR", series: 0 },
       rate: 2,
@@ -90,7 +161,9 @@ describe("prepare", () => {
 
   it("lists every setting that is not acceptable, naming it", () => {
     const setup = ready({
-      holdings: [{ name: "", series: "", leverage: "three", expenseRatio: "-1", spread: "0", weight: "" }],
+      holdings: [
+        { name: "", series: "", leverage: "three", expenseRatio: "-1", spread: "0", weight: "" },
+      ],
       rate: "VUSTX",
       band: "0",
       rebalance: "ROWS",
@@ -116,36 +189,71 @@ describe("prepare", () => {
         "Monte Carlo paths: a whole number from 1 to 1,048,576.",
       ],
     });
-    expect(prepare(DEFAULT_SETUP, [], "2025-01-31")).toEqual({ ok: false, problems: ["Add a CSV file or a range of series first."] });
+    expect(prepare(DEFAULT_SETUP, [], "2025-01-31")).toEqual({
+      ok: false,
+      problems: ["Add a CSV file or a range of series first."],
+    });
   });
 
   it("passes on what the sheet's layout refuses, and Monte Carlo work too large to finish", () => {
     expect(prepare(ready({ rollingYears: "3" }), samples, "2025-01-31")).toEqual({
       ok: false,
-      problems: [`The rolling window of 3 years (756 days) is longer than the ${TRADING_DAYS.length - 2} days of data: shorten it or widen the dates.`],
+      problems: [
+        `The rolling window of 3 years (756 days) is longer than the ${TRADING_DAYS.length - 2} days of data: shorten it or widen the dates.`,
+      ],
     });
-    expect(prepare(ready({ monteCarlo: true, monteCarloYears: "100", monteCarloPaths: "100000" }), samples, "2025-01-31")).toEqual({
+    expect(
+      prepare(
+        ready({ monteCarlo: true, monteCarloYears: "100", monteCarloPaths: "100000" }),
+        samples,
+        "2025-01-31"
+      )
+    ).toEqual({
       ok: false,
-      problems: ["Monte Carlo: that many paths of that many years would take Excel too long; use fewer paths or years."],
+      problems: [
+        "Monte Carlo: that many paths of that many years would take Excel too long; use fewer paths or years.",
+      ],
     });
     const bootstrap = prepare(ready({ monteCarlo: true }), samples, "2025-01-31");
-    expect(bootstrap.ok && bootstrap.prepared.config.monteCarlo).toEqual({ years: 20, paths: 1000, block: 21, seed: 1 });
+    expect(bootstrap.ok && bootstrap.prepared.config.monteCarlo).toEqual({
+      years: 20,
+      paths: 1000,
+      block: 21,
+      seed: 1,
+    });
   });
 
   it("finances the funds with Kenneth French's RF as an annual rate and leaves the unused factors out", () => {
-    const french = [",Mkt-RF,SMB,HML,RF", ...TRADING_DAYS.map((d) => `${d.replace(/-/g, "")},0.10,0.00,0.00,0.020`), ""].join("\n");
-    const all = seriesBySource([readSource(SP500TR, "^SP500TR.csv", "file"), readSource(french, "F-F_daily.csv", "file")]).flat();
-    const result = prepare({ ...applyPreset(DEFAULT_SETUP, preset("sp-2x"), all), rollingYears: "1" }, all, "2025-01-31");
+    const french = [
+      ",Mkt-RF,SMB,HML,RF",
+      ...TRADING_DAYS.map((d) => `${d.replace(/-/g, "")},0.10,0.00,0.00,0.020`),
+      "",
+    ].join("\n");
+    const all = seriesBySource([
+      readSource(SP500TR, "^SP500TR.csv", "file"),
+      readSource(french, "F-F_daily.csv", "file"),
+    ]).flat();
+    const result = prepare(
+      { ...applyPreset(DEFAULT_SETUP, preset("sp-2x"), all), rollingYears: "1" },
+      all,
+      "2025-01-31"
+    );
     if (!result.ok) throw new Error(result.problems.join("\n"));
     const { config, data } = result.prepared;
     expect(data.series.map((s) => s.name)).toEqual(["^SP500TR", "RF"]);
     expect(config.rate).toBe(1);
     expect(data.series[1].values[0]).toBeCloseTo(0.0002 * 252, 15);
-    expect(data.notes[1]).toBe("RF: RF of F-F_daily.csv (Kenneth French), daily returns in percent → annual rate (× 252).");
+    expect(data.notes[1]).toBe(
+      "RF: RF of F-F_daily.csv (Kenneth French), daily returns in percent → annual rate (× 252)."
+    );
   });
 
   it("reports series that cannot be aligned", () => {
-    const late = readSource(pricesCsv("Late", ["2030-01-02", "2030-01-03", "2030-01-04"]), "late.csv", "file").series;
+    const late = readSource(
+      pricesCsv("Late", ["2030-01-02", "2030-01-03", "2030-01-04"]),
+      "late.csv",
+      "file"
+    ).series;
     const setup = { ...ready(), holdings: [{ ...ready().holdings[0], series: "Late" }] };
     expect(prepare(setup, [...samples, ...late] as LoadedSeries[], "2025-01-31")).toEqual({
       ok: false,
@@ -164,11 +272,26 @@ describe("describeAlignment", () => {
         last: day + 1800,
         leading: { count: 3, first: day - 5, last: day - 1 },
         series: [
-          { name: "VFINX", kind: "returns", dropped: { count: 1613, first: day - 3000, last: day - 1 }, compounded: null },
-          { name: "VUSTX", kind: "returns", dropped: null, compounded: { count: 1, first: day + 30, last: day + 30 } },
-          { name: "TB3MS", kind: "rates", filled: { count: 1190, first: day, last: day + 1800 }, longestCarry: 31 },
+          {
+            name: "VFINX",
+            kind: "returns",
+            dropped: { count: 1613, first: day - 3000, last: day - 1 },
+            compounded: null,
+          },
+          {
+            name: "VUSTX",
+            kind: "returns",
+            dropped: null,
+            compounded: { count: 1, first: day + 30, last: day + 30 },
+          },
+          {
+            name: "TB3MS",
+            kind: "rates",
+            filled: { count: 1190, first: day, last: day + 1800 },
+            longestCarry: 31,
+          },
         ],
-      }),
+      })
     ).toEqual([
       "1,250 rows of common dates, 2024-01-02 to 2028-12-06.",
       "Common dates before 2024-01-02 (3 dates from 2023-12-28 to 2024-01-01) are not used: a rate series starts later.",
@@ -176,8 +299,14 @@ describe("describeAlignment", () => {
       "VUSTX: returns on dates another series lacks are compounded into the next row (2024-02-01).",
       "TB3MS: rows without a rate that day use the last earlier one (1,190 dates from 2024-01-02 to 2028-12-06; at most 31 days old).",
     ]);
-    expect(describeAlignment({ rows: 2, first: day, last: day + 1, leading: { count: 1, first: day - 1, last: day - 1 }, series: [] })[1]).toBe(
-      "2024-01-01 is only the starting point: the first row's returns are measured from it.",
-    );
+    expect(
+      describeAlignment({
+        rows: 2,
+        first: day,
+        last: day + 1,
+        leading: { count: 1, first: day - 1, last: day - 1 },
+        series: [],
+      })[1]
+    ).toBe("2024-01-01 is only the starting point: the first row's returns are measured from it.");
   });
 });

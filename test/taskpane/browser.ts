@@ -17,13 +17,22 @@ const dist = path.resolve(__dirname, "../../dist");
 export const artifacts = path.resolve(__dirname, "../../test-artifacts");
 
 const present = fs.existsSync(CHROMIUM);
-if (!present) console.warn(`Skipping the taskpane tests in a browser: ${CHROMIUM} not found (apt-get install chromium).`);
+if (!present)
+  console.warn(
+    `Skipping the taskpane tests in a browser: ${CHROMIUM} not found (apt-get install chromium).`
+  );
 /** `describe` when Chromium is installed, `describe.skip` otherwise. */
 export const describeInChromium = present ? describe : describe.skip;
 /** What the suite is called, with the browser it needs. */
 export const CHROMIUM_SUITE = `in headless Chromium (${CHROMIUM})`;
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".map": "application/json",
+};
 
 export interface PaneSession {
   readonly page: Page;
@@ -39,7 +48,10 @@ export interface PaneSession {
 /** Serve dist/, start Chromium and open the pane; resolves once the pane has rendered. */
 export async function openPane(): Promise<PaneSession> {
   const server = http.createServer((req, res) => {
-    const file = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    const file = path.join(
+      dist,
+      path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname))
+    );
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
@@ -57,13 +69,22 @@ export async function openPane(): Promise<PaneSession> {
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 340, height: 900 } });
     const office = fakeOfficeScript();
     await context.route("**/*", (route) => {
       const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "text/javascript", body: office });
+      if (url.startsWith("https://appsforoffice.microsoft.com/"))
+        return route.fulfill({ contentType: "text/javascript", body: office });
       if (url.startsWith(origin)) return route.continue();
       return route.abort();
     });
@@ -82,7 +103,11 @@ export async function openPane(): Promise<PaneSession> {
           Object.assign((window as unknown as { __excel: FakeExcelState }).__excel, c);
         }, changes),
       screenshot: async (name) => {
-        await page.screenshot({ path: path.join(artifacts, name), fullPage: true, animations: "disabled" });
+        await page.screenshot({
+          path: path.join(artifacts, name),
+          fullPage: true,
+          animations: "disabled",
+        });
       },
       close,
     };

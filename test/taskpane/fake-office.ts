@@ -32,11 +32,22 @@ export function fakeOfficeScript(): string {
 
 /* istanbul ignore next: the source is sent to the page as is */
 function installFakeOffice(record: typeof recorder): void {
-  const state: FakeExcelState = { log: [], syncs: 0, sheets: ["Sheet1", "Stack portfolio"], added: [], protectedWorkbook: false, held: false };
+  const state: FakeExcelState = {
+    log: [],
+    syncs: 0,
+    sheets: ["Sheet1", "Stack portfolio"],
+    added: [],
+    protectedWorkbook: false,
+    held: false,
+  };
   const page = window as any;
   page.__excel = state;
   page.Office = {
-    context: { host: "Excel", platform: "OfficeOnline", requirements: { isSetSupported: () => true } },
+    context: {
+      host: "Excel",
+      platform: "OfficeOnline",
+      requirements: { isSetSupported: () => true },
+    },
     onReady: (callback?: (info: unknown) => void) =>
       Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => {
         callback?.(info);
@@ -49,7 +60,12 @@ function installFakeOffice(record: typeof recorder): void {
       this.code = code;
       this.message = message;
     },
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
   };
   page.Excel = {
     run: async (batch: (context: unknown) => Promise<unknown>) => {
@@ -67,10 +83,19 @@ function installFakeOffice(record: typeof recorder): void {
             return undefined;
           }),
       };
-      const protection: any = { protected: false, load: () => (protection.protected = state.protectedWorkbook) };
-      const used: any = { load: () => Object.assign(used, state.selection ?? {}, { isNullObject: !state.selection }) };
+      const protection: any = {
+        protected: false,
+        load: () => (protection.protected = state.protectedWorkbook),
+      };
+      const used: any = {
+        load: () => Object.assign(used, state.selection ?? {}, { isNullObject: !state.selection }),
+      };
       const context = {
-        workbook: { worksheets, protection, getSelectedRange: () => ({ getUsedRangeOrNullObject: () => used }) },
+        workbook: {
+          worksheets,
+          protection,
+          getSelectedRange: () => ({ getUsedRangeOrNullObject: () => used }),
+        },
         sync: async () => {
           state.syncs++;
           if (state.syncs !== state.holdSync) return;

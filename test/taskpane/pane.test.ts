@@ -8,8 +8,20 @@
 import { Page } from "playwright-core";
 import { CHROMIUM_SUITE, describeInChromium, openPane, PaneSession } from "./browser";
 
-const GOOD = ["Asset,Expected return,Volatility,US stocks,Intl stocks,Bonds,Cash", "US stocks,7.5,16,1,,,", "Intl stocks,8,18,0.8,1,,", "Bonds,4.5,6,0.1,0.05,1,", "Cash,3.5,1,0,0,0.2,1", ""].join("\n");
-const BROKEN = ["Asset,Expected return,Volatility,Stocks,Bonds", "Stocks,7%,15%,1,", "Bonds,5%,-6%,1.3,1", ""].join("\n");
+const GOOD = [
+  "Asset,Expected return,Volatility,US stocks,Intl stocks,Bonds,Cash",
+  "US stocks,7.5,16,1,,,",
+  "Intl stocks,8,18,0.8,1,,",
+  "Bonds,4.5,6,0.1,0.05,1,",
+  "Cash,3.5,1,0,0,0.2,1",
+  "",
+].join("\n");
+const BROKEN = [
+  "Asset,Expected return,Volatility,Stocks,Bonds",
+  "Stocks,7%,15%,1,",
+  "Bonds,5%,-6%,1.3,1",
+  "",
+].join("\n");
 
 describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, () => {
   let pane: PaneSession;
@@ -26,7 +38,9 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
   const excel = () => pane.excel();
   const chooseFile = async (name: string, text: string) => {
     await page.getByRole("tab", { name: "CSV file" }).click();
-    await page.getByLabel("CSV file of capital market assumptions").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page
+      .getByLabel("CSV file of capital market assumptions")
+      .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   };
 
   it("opens on the worked example, ready to build", async () => {
@@ -38,16 +52,33 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
   it("imports a good CSV file and shows what it read", async () => {
     await chooseFile("cma-2025.csv", GOOD);
     await page.getByText("4 assets from cma-2025.csv").waitFor();
-    const rows = await page.getByRole("table", { name: "Assumptions read" }).getByRole("row").allInnerTexts();
-    expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toEqual(["Asset Return Volatility", "US stocks 7.5% 16.0%", "Intl stocks 8.0% 18.0%", "Bonds 4.5% 6.0%", "Cash 3.5% 1.0%"]);
-    expect(await page.getByText("read as percentages (7 means 7%), since some are above 1").isVisible()).toBe(true);
+    const rows = await page
+      .getByRole("table", { name: "Assumptions read" })
+      .getByRole("row")
+      .allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
+      "Asset Return Volatility",
+      "US stocks 7.5% 16.0%",
+      "Intl stocks 8.0% 18.0%",
+      "Bonds 4.5% 6.0%",
+      "Cash 3.5% 1.0%",
+    ]);
+    expect(
+      await page.getByText("read as percentages (7 means 7%), since some are above 1").isVisible()
+    ).toBe(true);
   });
 
   it("imports a broken file: every problem listed with its cell, Build disabled, nothing written", async () => {
     await chooseFile("broken.csv", BROKEN);
     await page.getByText("2 problems in broken.csv; nothing will be written").waitFor();
-    const problems = await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts();
-    expect(problems).toEqual(["row 3, column C (Bonds volatility): -6% is negative", "row 3, column D (Bonds / Stocks correlation): 1.3 is outside -1..1"]);
+    const problems = await page
+      .getByRole("list", { name: "Problems found" })
+      .getByRole("listitem")
+      .allInnerTexts();
+    expect(problems).toEqual([
+      "row 3, column C (Bonds volatility): -6% is negative",
+      "row 3, column D (Bonds / Stocks correlation): 1.3 is outside -1..1",
+    ]);
     expect(await page.getByRole("button", { name: "Build sheet" }).isDisabled()).toBe(true);
     await pane.screenshot("taskpane-problems.png");
     const state = await excel();
@@ -69,10 +100,14 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
       ["'Bonds", 0.045, 0.06, 0.1, 0.05, 1, 0.2],
       ["'Cash", 0.035, 0.01, 0, 0, 0.2, 1],
     ]);
-    const formulas = state.log.filter((r) => r.path.endsWith(".formulas")).flatMap((r) => (r.value as unknown[][]).flat());
+    const formulas = state.log
+      .filter((r) => r.path.endsWith(".formulas"))
+      .flatMap((r) => (r.value as unknown[][]).flat());
     expect(formulas).toContain("=STACK.VOL(B14:B17,CMA_Vols,CMA_Correlations,B26,$G$7:$G$10)");
     expect(formulas).toContain('="60/40 "&$A$7&"/"&$A$9');
-    expect(state.log.filter((r) => r.path === "sheet.names.add").map((r) => (r.value as unknown[])[0])).toContain("CMA_Table");
+    expect(
+      state.log.filter((r) => r.path === "sheet.names.add").map((r) => (r.value as unknown[])[0])
+    ).toContain("CMA_Table");
     expect(state.log.some((r) => r.path === "sheet.activate")).toBe(true);
     await pane.screenshot("taskpane.png");
   });
@@ -80,14 +115,21 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
   it("remembers the last file in the next session", async () => {
     await page.reload();
     await page.getByText("Using cma-2025.csv, the file from your last session.").waitFor();
-    expect(await page.getByRole("tab", { name: "CSV file" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("tab", { name: "CSV file" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     expect(await page.getByText("4 assets from cma-2025.csv").isVisible()).toBe(true);
   });
 
   it("explains a protected workbook in plain words and writes nothing", async () => {
     await pane.setExcel({ protectedWorkbook: true });
     await page.getByRole("button", { name: "Build sheet" }).click();
-    await page.getByText("Excel did not let Stack change this workbook: the workbook or a sheet is protected.", { exact: false }).waitFor();
+    await page
+      .getByText(
+        "Excel did not let Stack change this workbook: the workbook or a sheet is protected.",
+        { exact: false }
+      )
+      .waitFor();
     const state = await excel();
     expect(state.syncs).toBe(1);
     expect(state.added).toEqual([]);
@@ -103,8 +145,13 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
       order.push(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLSelectElement;
-          return el.getAttribute("aria-label") ?? el.labels?.[0]?.textContent ?? el.textContent?.trim() ?? el.tagName;
-        }),
+          return (
+            el.getAttribute("aria-label") ??
+            el.labels?.[0]?.textContent ??
+            el.textContent?.trim() ??
+            el.tagName
+          );
+        })
       );
     }
     // From the selected tab (arrow keys move between tabs): the panel's button, the units, then Build.
@@ -116,7 +163,11 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
   it("reads the selected range, naming problems by their sheet cells", async () => {
     await page.getByRole("tab", { name: "Range" }).click();
     await page.getByRole("button", { name: "Read selected range" }).click();
-    await page.getByText("The selected cells are empty. Select the table, including its header row, and try again.").waitFor();
+    await page
+      .getByText(
+        "The selected cells are empty. Select the table, including its header row, and try again."
+      )
+      .waitFor();
     await pane.setExcel({
       selection: {
         address: "Sheet1!B3:F5",
@@ -131,6 +182,8 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
     });
     await page.getByRole("button", { name: "Read selected range" }).click();
     await page.getByText("1 problem in range Sheet1!B3:F5; nothing will be written").waitFor();
-    expect(await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()).toEqual(["row 5, column D (Bonds volatility): blank"]);
+    expect(
+      await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()
+    ).toEqual(["row 5, column D (Bonds volatility): blank"]);
   });
 });

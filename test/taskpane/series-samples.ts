@@ -9,16 +9,35 @@
 
 /** NYSE holidays of 2023 and the first half of 2024 that fall on weekdays. */
 const HOLIDAYS = new Set([
-  "2023-01-02", "2023-01-16", "2023-02-20", "2023-04-07", "2023-05-29", "2023-06-19", "2023-07-04", "2023-09-04", "2023-11-23", "2023-12-25",
-  "2024-01-01", "2024-01-15", "2024-02-19", "2024-03-29", "2024-05-27", "2024-06-19",
+  "2023-01-02",
+  "2023-01-16",
+  "2023-02-20",
+  "2023-04-07",
+  "2023-05-29",
+  "2023-06-19",
+  "2023-07-04",
+  "2023-09-04",
+  "2023-11-23",
+  "2023-12-25",
+  "2024-01-01",
+  "2024-01-15",
+  "2024-02-19",
+  "2024-03-29",
+  "2024-05-27",
+  "2024-06-19",
 ]);
 
 /** Every weekday from `first` to `last` (yyyy-mm-dd, inclusive). */
 function weekdays(first: string, last: string): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+  for (
+    let t = Date.parse(`${first}T00:00:00Z`);
+    t <= Date.parse(`${last}T00:00:00Z`);
+    t += 86_400_000
+  ) {
     const date = new Date(t);
-    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) days.push(date.toISOString().slice(0, 10));
+    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6)
+      days.push(date.toISOString().slice(0, 10));
   }
   return days;
 }
@@ -41,7 +60,14 @@ function normals(seed: number): () => number {
 }
 
 /** A Yahoo Finance download: Date,Open,High,Low,Close,Adj Close,Volume, prices on a random walk. */
-function yahoo(days: readonly string[], first: number, drift: number, vol: number, seed: number, fund: boolean): string {
+function yahoo(
+  days: readonly string[],
+  first: number,
+  drift: number,
+  vol: number,
+  seed: number,
+  fund: boolean
+): string {
   const draw = normals(seed);
   let price = first;
   const rows = days.map((day, k) => {
@@ -64,13 +90,16 @@ export const VUSTX = yahoo(
   0,
   0.009,
   30,
-  true,
+  true
 );
 
 /** DGS3MO.csv: FRED's 3-month Treasury yield in percent, every weekday, empty on holidays. */
 export const DGS3MO = [
   "observation_date,DGS3MO",
-  ...WEEKDAYS.map((day, k) => `${day},${HOLIDAYS.has(day) ? "" : (4.6 + 0.9 * Math.min(1, k / 120) - 0.1 * Math.max(0, (k - 300) / 90)).toFixed(2)}`),
+  ...WEEKDAYS.map(
+    (day, k) =>
+      `${day},${HOLIDAYS.has(day) ? "" : (4.6 + 0.9 * Math.min(1, k / 120) - 0.1 * Math.max(0, (k - 300) / 90)).toFixed(2)}`
+  ),
   "",
 ].join("\n");
 

@@ -3,12 +3,23 @@
  * turned into an annual rate, a workbook range read through the same parser with its sheet rows in the
  * messages, unique names across sources, and the words shown for each series.
  */
-import { gridToCsv, readProblem, readSource, seriesBySource, describeSeries } from "../../src/taskpane/series-sources";
+import {
+  gridToCsv,
+  readProblem,
+  readSource,
+  seriesBySource,
+  describeSeries,
+} from "../../src/taskpane/series-sources";
 
 /** Excel serials: 2024-01-02 = 45293. */
 const JAN_2_2024 = 45293;
 
-const YAHOO = ["Date,Open,High,Low,Close,Adj Close,Volume", "2024-01-02,1,1,1,100,50,0", "2024-01-03,1,1,1,102,51,0", "2024-01-04,1,1,1,101,50.49,0"].join("\n");
+const YAHOO = [
+  "Date,Open,High,Low,Close,Adj Close,Volume",
+  "2024-01-02,1,1,1,100,50,0",
+  "2024-01-03,1,1,1,102,51,0",
+  "2024-01-04,1,1,1,101,50.49,0",
+].join("\n");
 const FRENCH = [
   "This file was created by CMPT_ME_BEME_RETS_DAILY using the 202412 CRSP database.",
   "",
@@ -25,7 +36,13 @@ describe("readSource", () => {
     expect(source.format).toBe("yahoo");
     expect(source.series).toHaveLength(1);
     const [series] = source.series;
-    expect(series).toMatchObject({ name: "^SP500TR", column: "Adj Close", kind: "returns", from: "^SP500TR.csv (Yahoo Finance)", reading: "prices → returns" });
+    expect(series).toMatchObject({
+      name: "^SP500TR",
+      column: "Adj Close",
+      kind: "returns",
+      from: "^SP500TR.csv (Yahoo Finance)",
+      reading: "prices → returns",
+    });
     expect(Array.from(series.values)).toEqual([51 / 50 - 1, 50.49 / 51 - 1]);
     expect(describeSeries(series)).toBe("prices → returns, 2 values, 2024-01-03 to 2024-01-04");
   });
@@ -46,7 +63,9 @@ describe("readSource", () => {
   });
 
   it("throws the parser's message, naming the line and column", () => {
-    expect(() => readSource(YAHOO.replace("50.49", "abc"), "x.csv", "file")).toThrow('line 4, column Adj Close: "abc" is not a number');
+    expect(() => readSource(YAHOO.replace("50.49", "abc"), "x.csv", "file")).toThrow(
+      'line 4, column Adj Close: "abc" is not a number'
+    );
   });
 });
 
@@ -58,9 +77,11 @@ describe("a workbook range", () => {
         [JAN_2_2024, 4742.83, ""],
         ["2024-01-03", 4704.81, 98.5],
       ],
-      2,
+      2
     );
-    expect(csv).toBe('\n\nDate,"S&P, total return","TLT ""long"""\n2024-01-02,4742.83,\n2024-01-03,4704.81,98.5');
+    expect(csv).toBe(
+      '\n\nDate,"S&P, total return","TLT ""long"""\n2024-01-02,4742.83,\n2024-01-03,4704.81,98.5'
+    );
   });
 
   it("is read by the file parser, its series keeping their headers, with sheet rows in its messages", () => {
@@ -93,7 +114,15 @@ describe("a workbook range", () => {
 describe("seriesBySource", () => {
   it("keeps names unique across sources by adding the source to a name used twice", () => {
     const generic = (a: string) => ["Date,Close", "2024-01-02,10", `2024-01-03,${a}`].join("\n");
-    const named = seriesBySource([readSource(generic("11"), "A.csv", "file"), readSource(generic("12"), "B.csv", "file"), readSource(YAHOO, "^SP500TR.csv", "file")]);
-    expect(named.map((series) => series.map((s) => s.name))).toEqual([["Close (A.csv)"], ["Close (B.csv)"], ["^SP500TR"]]);
+    const named = seriesBySource([
+      readSource(generic("11"), "A.csv", "file"),
+      readSource(generic("12"), "B.csv", "file"),
+      readSource(YAHOO, "^SP500TR.csv", "file"),
+    ]);
+    expect(named.map((series) => series.map((s) => s.name))).toEqual([
+      ["Close (A.csv)"],
+      ["Close (B.csv)"],
+      ["^SP500TR"],
+    ]);
   });
 });
