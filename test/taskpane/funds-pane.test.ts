@@ -51,12 +51,10 @@ describeInChromium(`the pane's Funds step ${CHROMIUM_SUITE}`, () => {
       })
       .waitFor();
     await pane.screenshot("taskpane-funds.png");
-    await page
-      .locator('section[aria-labelledby="funds-heading"]')
-      .screenshot({
-        path: path.join(artifacts, "taskpane-funds-section.png"),
-        animations: "disabled",
-      });
+    await page.locator('section[aria-labelledby="funds-heading"]').screenshot({
+      path: path.join(artifacts, "taskpane-funds-section.png"),
+      animations: "disabled",
+    });
   });
 
   it("updates live: a new holding, a fund added, a class priced by hand", async () => {
