@@ -12,7 +12,15 @@
  */
 import { CmaTable } from "../io/cma-table";
 import { cellName, rangeName } from "../io/a1";
+import { FundsCells, fundsSection, FundsSetup, fundsWidth } from "./cma-funds";
 import { Area, Cell, formula, Layout, NamedRange } from "./layout";
+import {
+  correlationsFormula,
+  financingCorrelationsArgument,
+  PricedPortfolio,
+  resultRows,
+  termsBelow,
+} from "./portfolio-formulas";
 import { columnOf, columnWidths, Label, sheetBuilder } from "./sheet-builder";
 import { theme } from "./theme";
 
@@ -26,6 +34,8 @@ export interface CmaSheetOptions {
   /** The build date shown under the title, e.g. "2025-01-31". */
   readonly builtOn: string;
   readonly horizonYears?: number;
+  /** The funds section (cma-funds.ts), when the user picked funds. */
+  readonly funds?: FundsSetup;
 }
 
 /** Which assets stand for "stocks", "bonds" and "cash" (0-based), and how they were chosen, in words. */
@@ -39,21 +49,10 @@ export interface ReferenceAssets {
 }
 
 /** Where one portfolio's inputs and results are. */
-export interface PortfolioCells {
+export interface PortfolioCells extends PricedPortfolio {
   readonly header: Cell;
-  readonly weights: Area;
   readonly total: Cell;
   readonly financingWeight: Cell;
-  readonly rate: Cell;
-  readonly premium: Cell;
-  readonly fee: Cell;
-  readonly financingVol: Cell;
-  readonly expectedReturn: Cell;
-  readonly compoundReturn: Cell;
-  readonly vol: Cell;
-  readonly sharpe: Cell;
-  /** The =STACK.CORRS spill: one cell per asset, then the financing leg; the formula is in the first cell. */
-  readonly correlations: Area;
   /** One cell per {@link PERCENTILES} entry. */
   readonly outcomes: readonly Cell[];
 }
@@ -72,6 +71,7 @@ export interface CmaSheet {
   readonly portfolios: readonly PortfolioCells[];
   /** Every formula that shows text (asset names, column headings), with the text it shows when built. */
   readonly labels: readonly Label[];
+  readonly funds?: FundsCells;
 }
 
 const CASH = /\b(cash|t-?bills?|treasury bills?|money market|bills)\b/i;
@@ -107,8 +107,9 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   const n = table.assets.length;
   const refs = pickReferenceAssets(table.assets);
   const lastColumn = Math.max(3, 2 + n);
-  const width = lastColumn + 1;
-  const { blocks, styles, labels, put, style, label, row, section } = sheetBuilder(width);
+  const width = Math.max(lastColumn + 1, options.funds ? fundsWidth(options.funds) : 0);
+  const builder = sheetBuilder(width);
+  const { blocks, styles, labels, put, style, label, row, section } = builder;
   const ref = (c: Cell, absolute = false) => cellName(c.row, c.column, absolute);
 
   // Title.
@@ -236,44 +237,15 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: financingRow, column: 1, rows: 4, columns: 3 }, { numberFormat: "0.00%" });
   const at = (r: number) => columns.map((c): Cell => ({ row: r, column: c }));
   const [rates, premiums, fees, financingVols] = [0, 1, 2, 3].map((k) => at(financingRow + k));
-  const financingCorrelations =
-    refs.cash === undefined ? "" : `,${rangeName(columnOf(correlations, refs.cash), true)}`;
+  const financingCorrelations = financingCorrelationsArgument(correlations, refs.cash);
+  const terms = termsBelow(weights, financingRow);
 
   // Results.
   const resultsRow = financingRow + 7;
   section(resultsRow - 2, "Results (annual)");
   repeatHeader(resultsRow - 1, "Measure");
   const [expected, compound, volatility, sharpe] = [0, 1, 2, 3].map((k) => at(resultsRow + k));
-  put(resultsRow, 0, [
-    [
-      "Expected return (arithmetic)",
-      ...columns.map((_, p) =>
-        formula(
-          `=STACK.RETURN(${rangeName(weights[p])},CMA_Returns,${ref(rates[p])},${ref(premiums[p])},${ref(fees[p])})`
-        )
-      ),
-    ],
-    [
-      "Compound return",
-      ...columns.map((_, p) =>
-        formula(`=STACK.GEORETURN(${ref(expected[p])},${ref(volatility[p])})`)
-      ),
-    ],
-    [
-      "Volatility",
-      ...columns.map((_, p) =>
-        formula(
-          `=STACK.VOL(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`
-        )
-      ),
-    ],
-    [
-      "Sharpe ratio",
-      ...columns.map((_, p) =>
-        formula(`=(${ref(expected[p])}-${ref(rates[p])})/${ref(volatility[p])}`)
-      ),
-    ],
-  ]);
+  put(resultsRow, 0, resultRows(terms, resultsRow, financingCorrelations));
   style({ row: resultsRow, column: 1, rows: 3, columns: 3 }, { numberFormat: "0.00%" });
   style({ row: resultsRow + 3, column: 1, rows: 1, columns: 3 }, { numberFormat: "0.00" });
 
@@ -285,11 +257,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     ...table.assets.map((name, i) => [
       label({ row: corrRow + i, column: 0 }, assetCell(i), name),
       ...(i === 0
-        ? columns.map((_, p) =>
-            formula(
-              `=STACK.CORRS(${rangeName(weights[p])},CMA_Vols,CMA_Correlations,${ref(financingVols[p])}${financingCorrelations})`
-            )
-          )
+        ? terms.map((t) => correlationsFormula(t, financingCorrelations))
         : [null, null, null]),
     ]),
     ["Financing leg", null, null, null],
@@ -341,7 +309,23 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     notes.map((text) => [text]),
     theme.note
   );
-  const lastRow = notesRow + notes.length - 1;
+  const funds =
+    options.funds &&
+    fundsSection(
+      options.funds,
+      {
+        builder,
+        top: notesRow + notes.length + 2,
+        assets: table.assets,
+        assetCell,
+        rate: rates[0],
+        financingVol: financingVols[0],
+        financingCorrelations,
+        names,
+      },
+      lastColumn + 1
+    );
+  const lastRow = funds?.cells.lastRow ?? notesRow + notes.length - 1;
 
   const portfolios = columns.map((_, p): PortfolioCells => ({
     header: headerCells[p],
@@ -368,6 +352,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
       { column: 0, width: 165 },
       ...columns.map((c) => ({ column: c, width: 84 })),
       ...columnWidths(4, lastColumn + 1, 60),
+      ...(funds?.columnWidths ?? []),
     ],
     names,
     charts: [],
@@ -386,5 +371,6 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     references: refs,
     portfolios,
     labels,
+    funds: funds?.cells,
   };
 }

@@ -29,6 +29,8 @@ import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
 import { cmaSheet } from "../sheets/cma-sheet";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
+import { DEFAULT_FUNDS, FundsState, readFunds } from "./funds-setup";
+import { FundsStep } from "./FundsStep";
 import { recall, remember, Remembered, SourceKind } from "./office-helpers";
 import { choice, Options } from "./Options";
 import { usePaneStyles } from "./styles";
@@ -127,6 +129,8 @@ export function CmaPanel(): React.JSX.Element {
     [raw, memory.units]
   );
   const table = reading?.result.table;
+  const [funds, setFunds] = React.useState<FundsState>(DEFAULT_FUNDS);
+  const fundsReading = React.useMemo(() => readFunds(funds, table?.assets), [funds, table]);
 
   const update = (changes: Partial<Remembered>) => {
     const next = { ...memory, ...changes };
@@ -201,7 +205,9 @@ export function CmaPanel(): React.JSX.Element {
   const buildSheet = () => {
     if (!table || !reading) return;
     void build.run(
-      () => cmaSheet(table, { source: reading.source, builtOn: today() }).layout,
+      () =>
+        cmaSheet(table, { source: reading.source, builtOn: today(), funds: fundsReading.setup })
+          .layout,
       (result) => ({
         intent: "success",
         title: `Built “${result.sheetName}”`,
@@ -373,18 +379,21 @@ export function CmaPanel(): React.JSX.Element {
         )}
       </div>
 
+      <FundsStep state={funds} reading={fundsReading} assets={table?.assets} onChange={setFunds} />
+
       <section className={styles.section} aria-labelledby="build-heading">
         <h2 id="build-heading" className={styles.heading}>
-          2. Stacked-portfolio sheet
+          3. Stacked-portfolio sheet
         </h2>
         <Caption1>
           A new sheet with your table, weights you can edit, financing terms, and live =STACK
-          formulas for your stack, 100% stocks and 60/40. Your other sheets are not touched.
+          formulas for your stack, 100% stocks and 60/40, then your funds. Your other sheets are not
+          touched.
         </Caption1>
         <BuildControls
           build={build}
           label="Build sheet"
-          disabled={!table || selecting}
+          disabled={!table || selecting || fundsReading.problems.length > 0}
           onBuild={buildSheet}
         />
       </section>

@@ -22,6 +22,11 @@ export const usePaneStyles = makeStyles({
   },
   section: { display: "flex", flexDirection: "column", gap: "10px" },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  subheading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
   tabs: { marginLeft: "-10px" },
   panel: { display: "flex", flexDirection: "column", gap: "8px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
@@ -76,6 +81,14 @@ export const usePaneStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** A fund held: its name and figures, then its holding and a remove button. */
+  fundRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 84px auto",
+    gap: "6px",
+    alignItems: "center",
+  },
+  holding: { width: "84px" },
   footer: {
     color: tokens.colorNeutralForeground3,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,

@@ -14,45 +14,20 @@ import { readFileSync } from "fs";
 import { resolve } from "path";
 import {
   bogleheadsSim,
-  frenchDailyRiskFree,
   hasSharedData,
-  proSharesNavReturns,
+  proSharesSample,
   SHARED_DATA,
-  spxtrCloses,
 } from "../fixtures/shared-data";
 
 const describeWithData = hasSharedData ? describe : describe.skip;
 
 describeWithData("on ../shared/data", () => {
   it("LETF.FIT on UPRO's NAV vs the S&P 500 total return, Kenneth French daily RF as the rate", () => {
-    const upro = proSharesNavReturns("EMK6025_letf-mean-reversion/UPRO-historical_nav.csv");
-    const spx = spxtrCloses();
-    const rf = frenchDailyRiskFree();
-    // Rows: S&P TR dates from 2009-06-25 (UPRO's first NAV return) on which UPRO has a NAV return, the
-    // previous S&P TR row is the previous UPRO NAV date too, and French's RF exists (through 2024-12-31).
-    const uproDates = [...upro.keys()].sort((a, b) => a - b);
-    const previousUpro = new Map(uproDates.map((d, i) => [d, i > 0 ? uproDates[i - 1] : NaN]));
-    const fund: number[] = [];
-    const index: number[] = [];
-    const rates: number[] = [];
-    const dates: number[] = [];
-    for (let k = 1; k < spx.dates.length; k++) {
-      const date = spx.dates[k];
-      if (!upro.has(date) || previousUpro.get(date) !== spx.dates[k - 1] || !rf.has(date)) continue;
-      fund.push(upro.get(date)!);
-      index.push(spx.closes[k] / spx.closes[k - 1] - 1);
-      // French's RF is the T-bill return per trading day; × 252 makes it an annual rate for rate·days/360.
-      rates.push(rf.get(date)! * 252);
-      dates.push(date);
-    }
-    // Days between consecutive used rows; the first row gets 365/252. A skipped row only widens one gap.
-    const fit = letfFit(
-      Float64Array.from(fund),
-      Float64Array.from(index),
-      3,
-      Float64Array.from(rates),
-      dayGaps(Float64Array.from(dates))
+    const { fund, index, rates, dates } = proSharesSample(
+      "EMK6025_letf-mean-reversion/UPRO-historical_nav.csv"
     );
+    // Days between consecutive used rows; the first row gets 365/252. A skipped row only widens one gap.
+    const fit = letfFit(fund, index, 3, rates, dayGaps(dates));
     // numpy's lstsq on the same rows (test/fixtures/shared_data_reference.py): 3907 rows, 2009-06-24 … 2024-12-31.
     expect(fit.days).toBe(3907);
     expect(fit.annualCost).toBeCloseTo(0.03295039619477236, 10);

@@ -86,6 +86,21 @@ const cases: [string, string, unknown[]][] = [
   ],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4)", "CONDITIONAL", [a, b]],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4,{-0.01,0.01})", "CONDITIONAL", [a, b, [[-0.01, 0.01]]]],
+  ["=STACK.FUNDS.EXPOSURE({0.5,0.5},A1:B2)", "FUNDS.EXPOSURE", [[[0.5, 0.5]], pair.slice(0, 2)]],
+  // A1:B6 ends with two blank rows: empty fund slots, spilled as "" before the residual.
+  [
+    "=STACK.FUNDS.MIX({0.01,0.005},A1:B6)",
+    "FUNDS.MIX",
+    [[[0.01, 0.005]], [...pair, [null, null], [null, null]]],
+  ],
+  [
+    "=STACK.SPLICE(A1:A6,B1:B6)",
+    "SPLICE",
+    [
+      [...a, ...blankRows],
+      [...b, ...blankRows],
+    ],
+  ],
 ];
 
 describe("spill sizes in HyperFormula", () => {

@@ -100,6 +100,11 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
   STATS: (args) => ({ width: 1 + seriesCount(args[0]), height: STATS_ROWS.length }),
   BACKTEST: perAssetRow,
   BOOTSTRAP: (args) => ({ width: 1, height: args[3]?.value ?? DEFAULT_PATHS }),
+  // One exposure per asset class (column of fund_table), the total and the financing, in a row.
+  "FUNDS.EXPOSURE": (args) => ({ width: args[1].width + 2, height: 1 }),
+  // One weight per row of fund_table (its empty slots included), then the residual.
+  "FUNDS.MIX": (args) => ({ width: 1, height: args[1].height + 1 }),
+  SPLICE: (args) => likeInput(args[0]),
   // A header row, then one row per bucket: one more bucket than edges.
   CONDITIONAL: (args) => ({
     width: 9,

@@ -140,7 +140,7 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
     await page.getByRole("tab", { name: "CSV file" }).click();
     await page.getByText("4 assets from cma-2025.csv").waitFor();
     const order: string[] = [];
-    for (let k = 0; k < 3; k++) {
+    while (order[order.length - 1] !== "Build sheet" && order.length < 40) {
       await page.keyboard.press("Tab");
       order.push(
         await page.evaluate(() => {
@@ -154,8 +154,20 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
         })
       );
     }
-    // From the selected tab (arrow keys move between tabs): the panel's button, the units, then Build.
-    expect(order).toEqual(["Choose a CSV file…", "Numbers without a % sign are", "Build sheet"]);
+    // From the selected tab (arrow keys move between tabs): the panel's button, the units, the funds
+    // step (each fund's holding and remove button, the fund picker, the targets by asset class, the
+    // money cap, the pricing of each class), then Build.
+    const classes = ["US equity", "Global equity", "US Treasuries", "Managed futures"];
+    expect(order).toEqual([
+      "Choose a CSV file…",
+      "Numbers without a % sign are",
+      ...["RSSB", "RSST", "NTSX", "VTI"].flatMap((t) => [`${t} holding`, `Remove ${t}`]),
+      "Add a fund",
+      ...classes,
+      "Most money in funds",
+      ...classes,
+      "Build sheet",
+    ]);
     await page.keyboard.press("Enter");
     await page.getByText("Built “Stack portfolio (2)”").waitFor();
   });
