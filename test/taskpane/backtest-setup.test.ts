@@ -244,7 +244,7 @@ describe("prepare", () => {
     expect(config.rate).toBe(1);
     expect(data.series[1].values[0]).toBeCloseTo(0.0002 * 252, 15);
     expect(data.notes[1]).toBe(
-      "RF: RF of F-F_daily.csv (Kenneth French), daily returns in percent → annual rate (× 252)."
+      "RF: RF of F-F_daily.csv (Kenneth French), rates per day in percent → annual rate (× 252)."
     );
   });
 

@@ -57,7 +57,7 @@ describe("readSource", () => {
       ["RF", "rates"],
     ]);
     const rf = source.series[3];
-    expect(rf.reading).toBe("daily returns in percent → annual rate (× 252)");
+    expect(rf.reading).toBe("rates per day in percent → annual rate (× 252)");
     for (const rate of rf.values) expect(rate).toBeCloseTo(0.00021 * 252, 15);
     expect(source.series[0].values[0]).toBeCloseTo(-0.0071, 15);
   });
