@@ -263,7 +263,8 @@ export function readDateColumn(
   // The order of day/month dates.
   const dayFirst = read.findIndex(({ date }) => date.kind === "either" && date.a > 12);
   const monthFirst = read.findIndex(({ date }) => date.kind === "either" && date.b > 12);
-  const either = read.findIndex(({ date }) => date.kind === "either");
+  // A date whose two readings differ (01/01/2024 is the same either way).
+  const either = read.findIndex(({ date }) => date.kind === "either" && date.a !== date.b);
   if (dayFirst >= 0 && monthFirst >= 0) {
     const [first, second] = [dayFirst, monthFirst].sort((a, b) => a - b);
     const order = (k: number) => (k === dayFirst ? "day first" : "month first");

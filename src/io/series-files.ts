@@ -102,9 +102,13 @@ export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): 
   if (unknown !== undefined) throw invalid("units", `no column "${unknown}"`);
   const dateColumn = layout.header.cells[0].trim() || "Date";
   const decimalMark = decimalMarkOf(valueCells(layout), table.delimiter);
-  const notes = [
-    `${capitalised(DELIMITER_NAMES[table.delimiter])}${decimalMark === "," ? ", with decimal commas" : ""}.`,
-  ];
+  // Only an unusual separator or decimal mark is worth a note: comma-separated with points is the rule.
+  const notes =
+    table.delimiter === "," && decimalMark === "."
+      ? []
+      : [
+          `${capitalised(DELIMITER_NAMES[table.delimiter])}${decimalMark === "," ? ", with decimal commas" : ""}.`,
+        ];
   const dates = readDateColumn(
     layout.rows.map((row) => ({ text: row.cells[0], line: row.line, column: dateColumn })),
     options

@@ -418,7 +418,13 @@ export function BacktestPanel(): React.JSX.Element {
               message={{
                 intent: all.length === 0 ? "info" : "warning",
                 title: "Before building",
-                items: [...questions, ...(preparation.ok ? [] : preparation.problems)],
+                // "add a file first" is no news when a file waits for an answer
+                items: [
+                  ...questions,
+                  ...(preparation.ok || (questions.length > 0 && all.length === 0)
+                    ? []
+                    : preparation.problems),
+                ],
                 itemsLabel: "Still to do",
               }}
             />

@@ -63,7 +63,7 @@ const SOURCE_TABS: readonly { readonly value: SourceKind; readonly label: string
 ];
 
 const UNIT_CHOICES: readonly { readonly value: Units; readonly label: string }[] = [
-  { value: "auto", label: "Detect (percent if any is above 1)" },
+  { value: "auto", label: "Detect (a % in the header, or values above 1)" },
   { value: "percent", label: "Percent (7 means 7%)" },
   { value: "decimal", label: "Decimals (0.07 means 7%)" },
 ];

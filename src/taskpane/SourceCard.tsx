@@ -146,7 +146,7 @@ export function SourceCard({
             })
           }
         >
-          <option value="">Read another column ({source.unread.join(", ")})…</option>
+          <option value="">Read another column…</option>
           <Options items={source.unread} value={(name) => name} label={(name) => name} />
         </Select>
       )}
@@ -223,6 +223,7 @@ function ColumnItem({
       </div>
       {column.series && (
         <Caption1 className={styles.muted}>
+          {pending ? "For now: " : ""}
           {describeSeries(column.series)}
           {column.chosen ? "" : ` — from ${column.basis}`}
         </Caption1>
@@ -236,7 +237,7 @@ function ColumnItem({
         ))}
       {column.problem && (
         <Caption1 className={card.problem} block>
-          Cannot be used as {unitLabel(column.unit, column.ppy).toLowerCase()}: {column.problem}
+          Cannot be used as {unitLabel(column.unit, column.ppy)}: {column.problem}
         </Caption1>
       )}
     </li>

@@ -344,7 +344,7 @@ export function prepare(
     return {
       ok: false,
       problems: unconfirmed.map(
-        (s) => `${s.name}: choose its unit on its card under 1. Data (${s.pending}).`
+        (s) => `${s.name}: choose its unit on its card under 1. Data — ${s.pending}`
       ),
     };
   const column = (s: LoadedSeries | undefined) => (s === undefined ? -1 : used.indexOf(s));

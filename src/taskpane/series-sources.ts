@@ -82,13 +82,13 @@ export function unitLabel(unit: ColumnUnit | "skip", ppy: number | null): string
   if (unit === "skip") return "Not used";
   const period = ppy === null ? "period" : periodName(ppy);
   const labels: Readonly<Record<ColumnUnit, string>> = {
-    prices: "Prices (become returns)",
-    returns: "Returns in decimals (0.01 = 1%)",
-    "returns-percent": "Returns in percent (1 = 1%)",
-    rates: "Annual rate in decimals (0.05 = 5%)",
-    "rates-percent": "Annual rate in percent (5 = 5%)",
-    "period-rates": `Rate per ${period} in decimals`,
-    "period-rates-percent": `Rate per ${period} in percent`,
+    prices: "Prices",
+    returns: "Returns, decimal",
+    "returns-percent": "Returns, %",
+    rates: "Annual rate, decimal",
+    "rates-percent": "Annual rate, %",
+    "period-rates": `Rate per ${period}, decimal`,
+    "period-rates-percent": `Rate per ${period}, %`,
   };
   return labels[unit];
 }

@@ -165,6 +165,14 @@ describe("readDateColumn: day first or month first, from the whole file", () => 
     expect(Array.from(read(dates, { order: "mdy" }).ends)).toEqual([JAN_2, JAN_2 + 1, JAN_2 + 2]);
   });
 
+  it("shows the first date whose two readings differ, and does not ask when they never do", () => {
+    const asked = column(["01/01/2024", "01/02/2024"]);
+    expect(asked.kind === "ask" && asked.questions[0].text).toContain(
+      "(line 3: 01/02/2024 is 1 February 2024 or 2 January 2024)"
+    );
+    expect(Array.from(read(["01/01/2024", "02/02/2024"]).ends)).toEqual([45292, FEB_1 + 1]);
+  });
+
   it("takes the order a header states, and refuses a date that contradicts it", () => {
     const stated = read(["05/08/2025", "05/09/2025"], {}, "Date (MM/DD/YYYY)");
     // 2025-05-08 = 45292 + 366 + 127

@@ -167,7 +167,6 @@ describe("Kenneth French daily factors", () => {
     expect(rf).toMatchObject({ kind: "rates", unit: "period-rates-percent", ppy: 252, doubts: [] });
     for (const rate of rf.values) expect(rate).toBeCloseTo(0.02268, 15);
     expect(file.notes).toEqual([
-      "Comma-separated.",
       "Lines 1–3, above the header on line 5, are not data and were not read.",
       "Lines 10–14 after the data (from “Annual Factors: January-December”) were not read.",
     ]);
@@ -243,7 +242,6 @@ describe("generic CSV", () => {
     ]);
     expect(file.text).toEqual(["ProShares Name", "Ticker"]);
     expect(file.notes).toEqual([
-      "Comma-separated.",
       "Dates are month first (mm/dd/yyyy), as line 4 (04/30/2025) shows.",
     ]);
     // the fund's own daily change, 2.04082% on 04/30, −5% on 05/09 and 4% on 05/12, agrees with the NAV returns
