@@ -129,10 +129,10 @@ export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): 
     };
   const kept = Array.from(layout.rows.keys()).filter((k) => !Number.isNaN(dates.ends[k]));
   const rows = kept.map((k) => layout.rows[k]);
-  const ends = Float64Array.from(kept, (k) => dates.ends[k]);
-  const starts = Float64Array.from(kept, (k) => dates.starts[k]);
+  const ends = gather(dates.ends, kept);
+  const starts = gather(dates.starts, kept);
   const order = ascending(rows, ends, dateColumn, dates.times);
-  const ppy = periodsPerYear(Float64Array.from(order, (k) => ends[k]));
+  const ppy = periodsPerYear(gather(ends, order));
   const series = layout.columns.map((column) => {
     const cells = readColumn(rows, column, decimalMark);
     return toSeries(
@@ -154,6 +154,13 @@ export function parseSeriesFile(text: string, options: SeriesFileOptions = {}): 
 }
 
 const capitalised = (text: string) => text[0].toUpperCase() + text.slice(1);
+
+/** The entries of `from` at `indices`, in their order (an indexed loop: Float64Array.from with a map is slow). */
+function gather(from: Float64Array, indices: readonly number[]): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) out[k] = from[indices[k]];
+  return out;
+}
 
 /** Every cell after the date in the data rows, for the decimal mark. */
 function* valueCells(layout: FileLayout): Generator<PlacedText> {
@@ -222,7 +229,7 @@ function toSeries(
   given: ColumnUnit | undefined
 ): ParsedSeries {
   const present = order.filter((k) => !Number.isNaN(cells.values[k]));
-  const values = Float64Array.from(present, (k) => cells.values[k]);
+  const values = gather(cells.values, present);
   const decision = decideUnit(
     {
       name: column.name,
@@ -239,10 +246,7 @@ function toSeries(
   const { unit } = decision;
   const kind = seriesKind(unit);
   // A month's rate applies from its first day; its return is earned by its last.
-  const dates = Float64Array.from(
-    present,
-    (k) => (kind === "rates" ? serials.starts : serials.ends)[k]
-  );
+  const dates = gather(kind === "rates" ? serials.starts : serials.ends, present);
   const base = {
     name: column.name,
     kind,
@@ -255,13 +259,7 @@ function toSeries(
     return { ...base, dates: new Float64Array(0), values: new Float64Array(0), problem };
   return {
     ...base,
-    ...toDecimals(
-      unit,
-      dates,
-      values,
-      Float64Array.from(present, (k) => cells.hundredths[k]),
-      ppy
-    ),
+    ...toDecimals(unit, dates, values, gather(cells.hundredths, present), ppy),
   };
 }
 

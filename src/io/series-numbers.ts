@@ -34,6 +34,11 @@ const PLAIN: Record<DecimalMark, RegExp> = {
   ".": /^(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?$/,
   ",": /^(\d+,?\d*|,\d+)(?:[eE]([+-]?\d+))?$/,
 };
+/** The common cell, signed digits with the mark and no dressing: read without taking it apart. */
+const PLAIN_CELL: Record<DecimalMark, RegExp> = {
+  ".": /^\s*([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?\s*$/,
+  ",": /^\s*([+-]?(?:\d+,?\d*|,\d+))(?:[eE]([+-]?\d+))?\s*$/,
+};
 /** Whole parts grouped by three, with no leading zero: "1,234,567" with "." decimals; "1.234.567" or "1 234 567" with "," decimals. */
 const GROUPED: Record<DecimalMark, RegExp> = {
   ".": new RegExp(`^([1-9]\\d{0,2}(?:(,|${GROUP_SPACE})\\d{3})(?:\\2\\d{3})*)(\\.\\d*)?$`),
@@ -85,32 +90,46 @@ function undress(trimmed: string): Dressed | null {
  * @example readNumber(".") // "missing"
  */
 export function readNumber(text: string, mark: DecimalMark = "."): NumberCell | "missing" | null {
+  const plain = PLAIN_CELL[mark].exec(text);
+  if (plain !== null) return numberCell(plain[1].replace(",", "."), plain[2], false, false, false);
   const trimmed = text.trim();
   if (MISSING.has(trimmed.toLowerCase())) return "missing";
   const dressed = undress(trimmed);
   if (dressed === null) return null;
-  let digits: string;
-  let exponent = 0;
-  const plain = PLAIN[mark].exec(dressed.numeral);
-  if (plain) {
-    digits = plain[1].replace(",", ".");
-    // unary + is Number(): the same conversion, without a global look-up per cell (slow in Jest's sandbox)
-    exponent = plain[2] === undefined ? 0 : +plain[2];
-  } else {
-    const grouped = GROUPED[mark].exec(dressed.numeral);
-    if (grouped === null) return null;
-    digits = grouped[1].replace(/\D/g, "") + (grouped[3] ?? "").replace(",", ".");
-  }
-  const sign = dressed.negative ? "-" : "";
+  const { negative, percent, currency } = dressed;
+  const plainNumeral = PLAIN[mark].exec(dressed.numeral);
+  if (plainNumeral)
+    return numberCell(
+      plainNumeral[1].replace(",", "."),
+      plainNumeral[2],
+      negative,
+      percent,
+      currency
+    );
+  const grouped = GROUPED[mark].exec(dressed.numeral);
+  if (grouped === null) return null;
+  const digits = grouped[1].replace(/\D/g, "") + (grouped[3] ?? "").replace(",", ".");
+  return numberCell(digits, undefined, negative, percent, currency);
+}
+
+/** The cell of a decimal numeral ("1234.5", "+0.1") and its exponent; null when it overflows. */
+function numberCell(
+  digits: string,
+  exponentText: string | undefined,
+  negative: boolean,
+  percent: boolean,
+  currency: boolean
+): NumberCell | null {
+  // unary + is Number(): the same conversion, without a global look-up per cell (slow in Jest's sandbox)
+  const exponent = exponentText === undefined ? 0 : +exponentText;
+  const sign = negative ? "-" : "";
   const value = +`${sign}${digits}e${exponent}`;
   if (!Number.isFinite(value)) return null;
-  return {
-    value,
-    percent: dressed.percent,
-    currency: dressed.currency,
-    hundredth: +`${sign}${digits}e${exponent - 2}`,
-  };
+  return { value, percent, currency, hundredth: +`${sign}${digits}e${exponent - 2}` };
 }
+
+/** The common cell, "-12.345", "0.10": a point with digits on both sides and nothing else. */
+const POINT_DECIMAL = /^\s*-?(\d+)\.(\d+)\s*$/;
 
 /**
  * What a cell says about its file's decimal mark: "." or "," when only that reading works ("0.5", "1,5",
@@ -121,6 +140,10 @@ export function readNumber(text: string, mark: DecimalMark = "."): NumberCell | 
  */
 export function markEvidence(text: string): DecimalMark | "either" | null {
   if (!/[.,]/.test(text)) return null;
+  const point = POINT_DECIMAL.exec(text);
+  // a point is a thousands separator only before exactly three digits, after 1–3 not starting with 0
+  if (point)
+    return point[2].length === 3 && point[1].length <= 3 && point[1][0] !== "0" ? "either" : ".";
   const dot = readNumber(text, ".") !== null;
   const comma = readNumber(text, ",") !== null;
   if (dot && comma) return /\d[.,]\d/.test(text) ? "either" : null;

@@ -49,8 +49,9 @@ function delimiterOf(sample: string): Delimiter {
 
 /**
  * Splits delimited text into records with Papa Parse, keeping blank lines as rows so that each record
- * knows its line even when a quoted cell spans several lines. The separator is detected (see
- * delimiterOf); line breaks may be CRLF, LF or CR, mixed in one file (a CRLF header, then LF rows).
+ * knows its line even when a quoted cell spans several lines. The separator is the one a first line
+ * "sep=;" names (as Excel reads it), else detected (see delimiterOf); line breaks may be CRLF, LF or CR,
+ * mixed in one file (a CRLF header, then LF rows).
  * @throws #VALUE! 'line 3: a quoted field is not closed (a " is missing)' for malformed quoting
  * @example readRows("Date,Close\n2024-01-02,100").rows // [{ line: 1, cells: ["Date", "Close"] }, { line: 2, cells: ["2024-01-02", "100"] }]
  */
@@ -59,7 +60,9 @@ export function readRows(text: string): TextTable {
   let sampleEnd = 0;
   for (let k = 0; k < SAMPLE_LINES && sampleEnd >= 0; k++)
     sampleEnd = body.indexOf("\n", sampleEnd + 1);
-  const delimiter = delimiterOf(sampleEnd < 0 ? body : body.slice(0, sampleEnd));
+  // Excel reads (and some tools write) a first line "sep=;" that names the separator.
+  const named = /^sep=([,;\t|])\n/i.exec(body)?.[1] as Delimiter | undefined;
+  const delimiter = named ?? delimiterOf(sampleEnd < 0 ? body : body.slice(0, sampleEnd));
   const parsed = Papa.parse<string[]>(body, { delimiter, newline: "\n", skipEmptyLines: false });
   let line = 1;
   const rows = parsed.data.map((cells) => {

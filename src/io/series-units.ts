@@ -171,7 +171,8 @@ const linesText = (lines: readonly number[]) => {
  * the module's notes); `chosen` (the user's choice) wins over everything and removes every doubt.
  * Values decide only when they leave no doubt: percent needs two values beyond ±1, since one alone
  * could be a slip; a column without a unit word is prices when every value is above 0 and some reach
- * 30 (beyond any rate or periodic return in percent). Then the values are checked against the unit:
+ * 30 (beyond any rate or periodic return in percent), and a single value at or below 0 among such
+ * values is doubted rather than obeyed. Then the values are checked against the unit:
  * a price at or below 0, a return at or below −100%, every return above 1, an annual rate above 30% or
  * below −5%, a header that says percent over values that never pass ±1, trailing zeros.
  * @example decideUnit({ name: "Strategy", values: Float64Array.of(0.012, -0.004), lines: [2, 3], percentLine: 0, plainLine: 2, currencyLine: 0, ppy: 252 }).doubts
@@ -239,6 +240,11 @@ export function decideUnit(facts: UnitFacts, chosen?: ColumnUnit): UnitDecision 
       measure = "returns";
       const k = values.findIndex((v) => v <= 0);
       basis.push(`its values: ${at(k)} holds ${num(values[k])}, so they are not prices`);
+      // without that one value, the column would be prices by the rule above
+      if (values.length > 2 && highest >= 30 && values.every((v, j) => j === k || v > 0))
+        doubts.push(
+          `${at(k)}: ${num(values[k])} is the only value at or below 0; without it the column would be prices`
+        );
     }
   }
   if (measure !== "prices" && percent === null) {

@@ -137,6 +137,8 @@ describe("readRows", () => {
     const notes =
       "Some notes about the file\nmore notes; with a semicolon\n\nDate,A,B\n2024-01-02,1,2";
     expect(readRows(notes).delimiter).toBe(",");
+    // Excel's own hint line, even where another separator would split more lines
+    expect(readRows("sep=;\nDate;Close,Open\n2024-01-02;1,2").delimiter).toBe(";");
   });
 
   it('reports broken quoting with its line: "a quoted field is not closed"', () => {
@@ -292,6 +294,10 @@ describe("decideUnit", () => {
       unit: "returns",
       basis: "its values: line 3 holds -0.0193, so they are not prices",
     });
+    // a typo's minus sign must not turn a column of prices into percent returns unasked
+    expect(decide("SPY", [450.1, -451.2, 452.3]).doubts[0]).toBe(
+      "line 3: -451.2 is the only value at or below 0; without it the column would be prices"
+    );
   });
 
   it("flags a header that says percent over values that never pass ±1, and decimals over values that do", () => {

@@ -153,6 +153,48 @@ describeInChromium(`questions before building ${CHROMIUM_SUITE}`, () => {
     await pane.screenshot("backtest-unit-answered.png");
   });
 
+  it("asks once for several series in doubt, and applies one answer to all of them", async () => {
+    const managers = [
+      ",HAM1,HAM2,US 3m TR",
+      "1996-01-31,0.0074,0.0193,0.00456",
+      "1996-02-29,-0.0193,0.0351,0.00398",
+      "1996-03-31,0.0155,-0.0098,0.00371",
+      "",
+    ].join("\n");
+    await addFile("managers.csv", managers);
+    const bar = card("managers.csv").getByText("3 series need their unit");
+    await bar.waitFor();
+    await card("managers.csv").screenshot({ path: path.join(artifacts, "card-units-for-all.png") });
+    await page
+      .getByLabel("Unit of every series of managers.csv to confirm")
+      .selectOption({ label: "Returns, decimal" });
+    await card("managers.csv").getByText("returns in decimals (your choice)").first().waitFor();
+    expect(await bar.count()).toBe(0);
+    for (const name of ["HAM1", "HAM2", "US 3m TR"])
+      expect(await page.getByLabel(`Unit of ${name}`).inputValue()).toBe("returns");
+    await card("managers.csv").getByRole("button", { name: "Remove managers.csv" }).click();
+  });
+
+  it("reads a range whose returns are formatted as percentages and whose dates are date cells, without asking", async () => {
+    const values: unknown[][] = [
+      ["Date", "Fund"],
+      ...[0, 1, 2, 3].map((k) => [excelSerial(2024, 1, 2 + k), [0.012, -0.004, 0.0031, 0][k]]),
+    ];
+    const numberFormat = values.map((_, r) =>
+      r === 0 ? ["General", "General"] : ["d/m/yyyy", "0.00%"]
+    );
+    await pane.setExcel({
+      selection: { address: "Data!A1:B5", rowIndex: 0, columnIndex: 0, values, numberFormat },
+    });
+    await page.getByRole("button", { name: "Read selected range" }).click();
+    await card("Data!A1:B5").waitFor();
+    // the cells show 1.20%, -0.40%, 0.31%, 0.00%: percent, read exactly as the values Excel holds
+    expect(await shownText(card("Data!A1:B5"))).toBe(
+      "Data!A1:B5 Remove Range in this workbook · 1 series Fund [Returns, %] returns in percent, 4 values, 2024-01-02 to 2024-01-05 — from the % signs in its cells"
+    );
+    await card("Data!A1:B5").getByRole("button", { name: "Remove Data!A1:B5" }).click();
+  });
+
   it("remembers the answer in the next session", async () => {
     await page.reload();
     await page.getByText(`${TRADING_DAYS.length} rows of common dates`, { exact: false }).waitFor();

@@ -438,6 +438,21 @@ const CASES: readonly Case[] = [
       ),
   },
   {
+    shape: "A FRED series that is an index level, not a rate (SP500)",
+    name: "SP500.csv",
+    bytes: utf8("observation_date,SP500\n2024-01-02,4742.83\n2024-01-03,4704.81\n"),
+    check: (o) =>
+      expect(source(o).series[0].pending).toBe(
+        "line 2: 4742.83 would be an annual rate of 4742.83%: is it a price or an index level?"
+      ),
+  },
+  {
+    shape: "Excel's “sep=;” first line, then semicolons and decimal commas",
+    name: "sep.csv",
+    bytes: utf8("sep=;\r\nDate;Close\r\n2024-01-02;100,5\r\n2024-01-03;101,505\r\n"),
+    check: (o) => expectValues(o, "Close", [101.505 / 100.5 - 1]),
+  },
+  {
     shape: "An Excel workbook chosen as a CSV",
     name: "book.xlsx",
     bytes: Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0),
