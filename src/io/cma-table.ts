@@ -34,6 +34,7 @@
  * sees it: the CSV's row number and spreadsheet column letter, or the sheet cell of the range.
  */
 import { Cell as MatrixCell, checkCorrelations } from "../core/correlation-matrix";
+import { tolerate } from "./cma-correlations";
 import { short, StackError } from "../core/errors";
 import { columnLetter, place, rangeName } from "./a1";
 import {
@@ -81,8 +82,6 @@ const RETURN_HEADER = /return|mean|^mu\b|^μ|^e\s*\(\s*r\s*\)|^er$|expected/i;
 const COMPOUND_HEADER = /geo|compound|cagr|median/i;
 const VOL_HEADER = /vol|risk|st(?:an)?d?(?:ard)?\.?\s*dev|sigma|^σ|^sd\b/i;
 const PERCENT_HEADER = /%|percent|\bpct\b/i;
-/** Entries this close (relative) are equal: Excel keeps 15 significant digits. */
-const RELATIVE_TOLERANCE = 1e-9;
 
 /**
  * One source cell: a number from Excel, or text such as "7%", "7 %", "7,0 %" (with a decimal comma),
@@ -107,20 +106,6 @@ const textOf = (r: Reading): string =>
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const quoted = (text: string) => `"${text.length > 40 ? text.slice(0, 40) + "…" : text}"`;
 const percentText = (x: number) => `${short(x * 100)}%`;
-
-/**
- * Two numbers with as many significant digits (3 at least) as it takes to tell them apart, so that a
- * message never says "-0.312 differs from -0.312".
- * @example distinct(-0.3121, -0.3124) // ["-0.3121", "-0.3124"]
- */
-export function distinct(a: number, b: number): [string, string] {
-  let digits = 3;
-  while (digits < 17 && Number(a.toPrecision(digits)) === Number(b.toPrecision(digits))) digits++;
-  return [String(Number(a.toPrecision(digits))), String(Number(b.toPrecision(digits)))];
-}
-
-const close = (a: number, b: number) =>
-  Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 
 /**
  * Read a CMA table from CSV text: a file's contents or text pasted from Excel (tab-separated) or a web
@@ -436,57 +421,6 @@ export function readCmaGrid(
     Array.from(data.subarray(i * n, (i + 1) * n))
   );
   return { table: { assets, returns, vols, correlations }, problems: [], notes };
-}
-
-/** A correlation entry that is wrong by more than Excel's rounding, at matrix position (i, j). */
-interface EntryProblem {
-  readonly i: number;
-  readonly j: number;
-  /** "{r,c}" stands for the other cell of a pair, by matrix position. */
-  readonly text: string;
-}
-
-/**
- * The correlation cells with Excel's 15-digit rounding forgiven: a diagonal within a relative 1e-9 of 1
- * becomes 1, an entry within 1e-9 beyond ±1 becomes ±1, and (for a full matrix) a pair that agrees to a
- * relative 1e-9 takes the upper value. The others are reported with the digits that tell them apart, and
- * made valid (1 on the diagonal, ±1, the pair equal, never 0 so that a triangle stays one) so that the
- * core reports only what is left.
- */
-function tolerate(
-  cells: readonly (readonly MatrixCell[])[],
-  full: boolean
-): { cells: MatrixCell[][]; problems: EntryProblem[] } {
-  const out = cells.map((row) => [...row]);
-  const problems: EntryProblem[] = [];
-  out.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v === null) return;
-      if (i === j && v !== 1) {
-        if (!close(v, 1))
-          problems.push({ i, j, text: `diagonal is ${distinct(v, 1)[0]}, expected 1` });
-        row[j] = 1;
-      } else if (i !== j && Math.abs(v) > 1) {
-        if (Math.abs(v) - 1 > RELATIVE_TOLERANCE)
-          problems.push({ i, j, text: `${distinct(v, Math.sign(v))[0]} is outside -1..1` });
-        row[j] = Math.sign(v);
-      }
-    })
-  );
-  if (full) {
-    for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        const [a, b] = [out[i][j], out[j][i]];
-        if (a === null || b === null || a === b) continue;
-        if (!close(a, b)) {
-          const [da, db] = distinct(a, b);
-          problems.push({ i, j, text: `${da} differs from {${j},${i}} (${db})` });
-        }
-        out[i][j] = out[j][i] = a !== 0 ? a : b;
-      }
-    }
-  }
-  return { cells: out, problems };
 }
 
 /** The grid's text cells with their sheet row and column, for the decimal mark. */

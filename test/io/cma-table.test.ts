@@ -3,6 +3,8 @@
  * decimal detection, triangles, and every problem of a broken table with the source cell it is in.
  */
 import { columnLetter, place, rangeName } from "../../src/io/a1";
+import fc from "fast-check";
+import { distinct } from "../../src/io/cma-correlations";
 import { readCmaGrid, readCmaText } from "../../src/io/cma-table";
 import { template, TEMPLATES } from "../../src/io/templates";
 import { correlationCells } from "../fixtures/stacked-example";
@@ -336,5 +338,23 @@ describe("correlation checks that accept Excel's 15-digit rounding and never con
       "row 2, column E (A / B correlation): 1.00001 is outside -1..1",
       "row 3, column D (B / A correlation): 1.00001 is outside -1..1",
     ]);
+  });
+});
+
+describe("distinct (the digits of a message)", () => {
+  it("shows two different numbers differently and equal numbers alike, with at least 3 digits", () => {
+    expect(distinct(-0.3121, -0.3124)).toEqual(["-0.3121", "-0.3124"]);
+    expect(distinct(0.5, 0.5)).toEqual(["0.5", "0.5"]);
+    expect(distinct(1.0000001, 1)).toEqual(["1.0000001", "1"]);
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (a, b) => {
+          const [da, db] = distinct(a, b);
+          return Object.is(a, b) || a === b ? da === db : da !== db;
+        }
+      )
+    );
   });
 });

@@ -3,6 +3,7 @@
  * and separators, text encodings, what a header says about a unit, and how a unit is decided (and
  * doubted) from the header, the layout and the values. Expected values are hand calculations.
  */
+import fc from "fast-check";
 import { decodeFileText } from "../../src/io/file-text";
 import { decimalMarkOf, markEvidence, readNumber } from "../../src/io/series-numbers";
 import { readRows } from "../../src/io/series-table";
@@ -71,6 +72,42 @@ describe("readNumber", () => {
       expect(readNumber(text)).toBeNull();
     expect(readNumber("1,5")).toBeNull(); // with "." as the mark, "1,5" is no number
     expect(readNumber("0.5", ",")).toBeNull();
+  });
+});
+
+describe("readNumber, for any number", () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+  const cents = fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }).map((c) => c / 100);
+
+  it("reads back what JavaScript writes, and its hundredth is the same decimal shifted two places", () => {
+    fc.assert(
+      fc.property(finite, (x) => {
+        const read = readNumber(String(x));
+        return (
+          read !== null &&
+          read !== "missing" &&
+          read.value === (x === 0 ? 0 : x) &&
+          read.hundredth ===
+            Number(`${String(x).replace(/e.*/, "")}e${Number(String(x).split("e")[1] ?? 0) - 2}`)
+        );
+      })
+    );
+  });
+
+  it("reads back what Excel shows in the US, Germany, France and Switzerland, each with its decimal mark", () => {
+    fc.assert(
+      fc.property(cents, (x) => {
+        const show = (locale: string) => x.toLocaleString(locale, { minimumFractionDigits: 2 });
+        const value = (text: string, mark: "." | ",") =>
+          (readNumber(text, mark) as { value: number }).value;
+        return (
+          value(show("en-US"), ".") === x &&
+          value(show("de-DE"), ",") === x &&
+          value(show("fr-FR"), ",") === x &&
+          value(show("de-CH"), ".") === x
+        );
+      })
+    );
   });
 });
 

@@ -228,7 +228,7 @@ describe("generic CSV", () => {
     expect(nav.values[1]).toBeCloseTo(0.04, 15);
   });
 
-  it("by default reads the columns whose header names a unit, not text, amounts ($) or counts", () => {
+  it("by default reads every column of numbers, not text, amounts ($) or counts", () => {
     const file = parseSeriesFile(proshares);
     expect(file.series.map(({ name, unit, doubts }) => [name, unit, doubts])).toEqual([
       ["NAV", "prices", []],

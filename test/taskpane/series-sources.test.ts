@@ -15,6 +15,7 @@ import {
   seriesBySource,
   unitLabel,
 } from "../../src/taskpane/series-sources";
+import fc from "fast-check";
 import { StackError } from "../../src/core/errors";
 
 /** Excel serials: 2024-01-02 = 45293. */
@@ -221,6 +222,30 @@ describe("a workbook range", () => {
       ["Rate", "annual rates in percent", [0.0525, 1e-7]],
     ]);
     expect(readProblem(new StackError("value", "line 4: x"), "range")).toBe("row 4: x");
+  });
+
+  it("gives back exactly the value Excel holds for any percent-formatted cell", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        const csv = gridToCsv(
+          [
+            ["Date", "F"],
+            [45293, x],
+            [45294, x],
+          ],
+          0,
+          [
+            ["General", "General"],
+            ["General", "0.00%"],
+            ["General", "0.00%"],
+          ]
+        );
+        const [series] = readSource(csv, "A1:B3", "range", {
+          units: { F: "returns-percent" },
+        }).series;
+        return series.values[0] === (x === 0 ? 0 : x);
+      })
+    );
   });
 
   it("reads a range of percent-formatted returns as percent from their % signs, without asking, and names sheet rows", () => {
