@@ -10,6 +10,8 @@ export interface SelectedRange {
   readonly address: string;
   /** As Excel returns them: numbers, text, booleans, "" for blank cells. */
   readonly values: readonly (readonly unknown[])[];
+  /** Each cell's number format ("General", "0.00%", "m/d/yyyy"): tells percentages and dates apart from plain numbers. */
+  readonly numberFormat: readonly (readonly string[])[];
   /** Position of the first cell on its sheet, 0-based. */
   readonly row: number;
   readonly column: number;
@@ -19,7 +21,7 @@ export interface SelectedRange {
 export function readSelection(): Promise<SelectedRange> {
   return Excel.run(async (context) => {
     const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
-    used.load(["address", "values", "rowIndex", "columnIndex"]);
+    used.load(["address", "values", "numberFormat", "rowIndex", "columnIndex"]);
     await context.sync();
     if (used.isNullObject)
       throw new ExcelProblem(
@@ -28,6 +30,7 @@ export function readSelection(): Promise<SelectedRange> {
     return {
       address: used.address,
       values: used.values,
+      numberFormat: used.numberFormat,
       row: used.rowIndex,
       column: used.columnIndex,
     };

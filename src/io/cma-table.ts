@@ -9,8 +9,9 @@
  *     Bonds,  5%,              6%,         -0.3,   1
  *     Cash,   3%,              1%,         -0.05,  0.1,   1
  *
- * - The header row is the first row with an expected-return column ("return", "mean", "μ"; not a
- *   geometric/compound one) and a volatility column ("vol", "risk", "st dev", "σ").
+ * - The header row is the first row with an expected-return column ("Return", "Expected return (%)",
+ *   "Mean", "E(R)", "μ"; not a geometric/compound one) and a volatility column ("Vol", "Risk", "Std Dev",
+ *   "Std. Dev.", "Standard deviation", "σ").
  * - The first column of the table holds the asset names; columns between it and the return and
  *   volatility columns (e.g. "Geometric return") are skipped, with a note.
  * - Every column after the return and volatility columns, up to the table's last filled column, is a
@@ -18,18 +19,32 @@
  *   triangle with the rest blank.
  * - Percent or decimal: "7%" is always 0.07 (also in correlations). A number without "%" in the return
  *   and volatility columns is read as chosen ("percent": 7 is 7%, "decimal": 0.07 is 7%), or with "auto"
- *   as percent when any of them is above 1 in absolute value and as decimals otherwise. Correlations
- *   without "%" are always plain numbers. Values read from a range arrive as numbers: a cell showing 7%
- *   holds 0.07, so "auto" reads it as a decimal.
+ *   as percent when its column's header says so ("Expected return (%)") and otherwise when two or more
+ *   of them are above 1 in absolute value, as decimals when none is. A single value above 1, or a
+ *   percent header over values that never pass 1, is a problem: the user chooses. Correlations without
+ *   "%" are always plain numbers. Values read from a range arrive as numbers: a cell showing 7% holds
+ *   0.07, so "auto" reads it as a decimal.
+ * - Numbers may use a decimal comma ("7,0 %", "-0,3"), decided for the whole table (see decimalMarkOf);
+ *   fields may be separated by commas, semicolons, tabs or bars.
+ * - The correlation checks accept Excel's 15-digit rounding: a diagonal within a relative 1e-9 of 1, a
+ *   pair that agrees to a relative 1e-9, an entry within 1e-9 beyond ±1 are taken as exact; the others
+ *   are reported with as many digits as it takes to tell the numbers apart.
  *
  * Every problem is reported (not just the first), each with the row and column of the source as the user
  * sees it: the CSV's row number and spreadsheet column letter, or the sheet cell of the range.
  */
-import Papa from "papaparse";
 import { Cell as MatrixCell, checkCorrelations } from "../core/correlation-matrix";
-import { short } from "../core/errors";
+import { tolerate } from "./cma-correlations";
+import { short, StackError } from "../core/errors";
 import { columnLetter, place, rangeName } from "./a1";
-import { NumberCell, readNumber } from "./series-numbers";
+import {
+  decimalMarkOf,
+  type DecimalMark,
+  type NumberCell,
+  type PlacedText,
+  readNumber,
+} from "./series-numbers";
+import { readRows } from "./series-table";
 
 export type Units = "auto" | "percent" | "decimal";
 
@@ -55,29 +70,33 @@ export interface ReadOptions {
   readonly units?: Units;
   /** Where the first value sits on its sheet (0-based), so messages name the cells the user sees; default A1. */
   readonly origin?: { readonly row: number; readonly column: number };
+  /** The separator of the text the grid was split from (a grid from a range has none). */
+  readonly delimiter?: string;
 }
 
 type Reading =
   { kind: "blank" } | ({ kind: "number" } & NumberCell) | { kind: "text"; text: string };
 
 const BLANK: Reading = { kind: "blank" };
-const RETURN_HEADER = /return|mean|^mu$|^μ$/i;
+const RETURN_HEADER = /return|mean|^mu\b|^μ|^e\s*\(\s*r\s*\)|^er$|expected/i;
 const COMPOUND_HEADER = /geo|compound|cagr|median/i;
-const VOL_HEADER = /vol|risk|st\.?\s*dev|standard deviation|sigma|^σ$|^sd$/i;
+const VOL_HEADER = /vol|risk|st(?:an)?d?(?:ard)?\.?\s*dev|sigma|^σ|^sd\b/i;
+const PERCENT_HEADER = /%|percent|\bpct\b/i;
 
 /**
- * One source cell: a number from Excel, or text such as "7%", "7 %", "-0.3", "−0.3" (a typographic
- * minus), "Stocks"; "" and the usual missing-value markers ("n/a", "#N/A", ".") are blank.
+ * One source cell: a number from Excel, or text such as "7%", "7 %", "7,0 %" (with a decimal comma),
+ * "-0.3", "−0.3" (a typographic minus), "Stocks"; "" and the usual missing-value markers ("n/a", "#N/A",
+ * ".") are blank.
  */
-function read(cell: unknown): Reading {
+function read(cell: unknown, mark: DecimalMark): Reading {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === "number") {
     return Number.isFinite(cell)
-      ? { kind: "number", value: cell, percent: false, hundredth: cell / 100 }
+      ? { kind: "number", value: cell, percent: false, currency: false, hundredth: cell / 100 }
       : { kind: "text", text: String(cell) };
   }
   const text = (typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell)).trim();
-  const number = readNumber(text.replace(/^\u2212/, "-").replace(/\s+%$/, "%"));
+  const number = readNumber(text, mark);
   if (number === "missing") return BLANK;
   return number === null ? { kind: "text", text } : { kind: "number", ...number };
 }
@@ -94,21 +113,16 @@ const percentText = (x: number) => `${short(x * 100)}%`;
  * Row numbers in messages are the rows a spreadsheet shows when it opens the file.
  */
 export function readCmaText(text: string, options: Omit<ReadOptions, "origin"> = {}): CmaImport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
-    skipEmptyLines: false,
-    delimitersToGuess: [",", "\t", ";", "|"],
-  });
-  const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes");
-  if (quoteErrors.length > 0) {
-    return {
-      problems: quoteErrors.map(
-        (e) =>
-          `row ${(e.row ?? 0) + 1}: ${e.code === "MissingQuotes" ? 'a quoted field is not closed (a " is missing)' : 'a quote (") is misplaced'}`
-      ),
-      notes: [],
-    };
+  try {
+    const table = readRows(text);
+    return readCmaGrid(
+      table.rows.map(({ cells }) => cells),
+      { ...options, delimiter: table.delimiter }
+    );
+  } catch (error) {
+    if (!(error instanceof StackError)) throw error;
+    return { problems: [error.message.replace(/^line /, "row ")], notes: [] };
   }
-  return readCmaGrid(parsed.data, options);
 }
 
 /**
@@ -121,7 +135,14 @@ export function readCmaGrid(
 ): CmaImport {
   const origin = options.origin ?? { row: 0, column: 0 };
   const at = (row: number, column: number) => place(origin.row + row, origin.column + column);
-  const cells = grid.map((row) => row.map(read));
+  let mark: DecimalMark;
+  try {
+    mark = decimalMarkOf(textCells(grid, origin), options.delimiter ?? "", "row");
+  } catch (error) {
+    if (!(error instanceof StackError)) throw error;
+    return { problems: [error.message], notes: [] };
+  }
+  const cells = grid.map((row) => row.map((value) => read(value, mark)));
   const cell = (row: number, column: number): Reading => cells[row]?.[column] ?? BLANK;
   const found: { row: number; column: number; text: string }[] = [];
   /** A problem at a grid cell; `text` follows the cell's place, e.g. " (Bonds volatility): blank". */
@@ -137,8 +158,8 @@ export function readCmaGrid(
 
   const columnsWhere = (row: readonly Reading[], test: (header: string) => boolean) =>
     row.flatMap((r, column) => (r.kind !== "blank" && test(textOf(r)) ? [column] : []));
-  const isReturn = (h: string) => RETURN_HEADER.test(h);
-  const isVol = (h: string) => VOL_HEADER.test(h) && !isReturn(h);
+  const isVol = (h: string) => VOL_HEADER.test(h);
+  const isReturn = (h: string) => RETURN_HEADER.test(h) && !isVol(h);
   const headerRow = cells.findIndex(
     (row) => columnsWhere(row, isReturn).length > 0 && columnsWhere(row, isVol).length > 0
   );
@@ -259,22 +280,63 @@ export function readCmaGrid(
     numberAt(row, returnColumn, `${label(i)} expected return`)
   );
   const volReadings = rows.map((row, i) => numberAt(row, volColumn, `${label(i)} volatility`));
-  const plain = [...returnReadings, ...volReadings].filter(
-    (r): r is Reading & { kind: "number" } => r?.kind === "number" && !r.percent
-  );
   const units = options.units ?? "auto";
-  const percent =
-    units === "percent" || (units === "auto" && plain.some((r) => Math.abs(r.value) > 1));
-  if (plain.length > 0) {
-    const how = percent ? "percentages (7 means 7%)" : "decimals (0.07 means 7%)";
-    notes.push(
-      `Returns and volatilities without a % sign were read as ${how}${units === "auto" ? (percent ? ", since some are above 1" : ", since none is above 1") : ", as chosen"}.`
-    );
+  const columnPercent = (readings: readonly (Reading | undefined)[], column: number) => ({
+    readings,
+    column,
+    header: PERCENT_HEADER.test(headerText(column)),
+    plain: readings.flatMap((r, i) =>
+      r?.kind === "number" && !r.percent ? [{ value: r.value, row: rows[i] }] : []
+    ),
+  });
+  const columns = [
+    columnPercent(returnReadings, returnColumn),
+    columnPercent(volReadings, volColumn),
+  ];
+  const percentIn = new Map<number, boolean>();
+  if (units !== "auto") {
+    for (const c of columns) percentIn.set(c.column, units === "percent");
+    if (columns.some((c) => c.plain.length > 0))
+      notes.push(
+        `Returns and volatilities without a % sign were read as ${units === "percent" ? "percentages (7 means 7%)" : "decimals (0.07 means 7%)"}, as chosen.`
+      );
+  } else {
+    const choose = 'choose how "Numbers without a % sign are" read';
+    for (const c of columns.filter((c) => c.header)) {
+      percentIn.set(c.column, true);
+      if (c.plain.length === 0) continue;
+      const largest = c.plain.reduce((a, b) => (Math.abs(b.value) > Math.abs(a.value) ? b : a));
+      if (Math.abs(largest.value) <= 1)
+        problem(
+          headerRow,
+          c.column,
+          `: the header ${quoted(headerText(c.column))} says percent, but no number in its column is above 1 (the largest is ${largest.value}, ${at(largest.row, c.column)}): ${choose}`
+        );
+      else
+        notes.push(
+          `${headerText(c.column)}: numbers without a % sign were read as percentages (7 means 7%), as the header says.`
+        );
+    }
+    const pooled = columns.filter((c) => !c.header);
+    const plain = pooled.flatMap((c) => c.plain.map((p) => ({ ...p, column: c.column })));
+    const above = plain.filter((p) => Math.abs(p.value) > 1);
+    const percent = above.length >= 2 || (above.length === 1 && plain.length <= 2);
+    for (const c of pooled) percentIn.set(c.column, percent);
+    if (above.length === 1 && !percent)
+      problem(
+        above[0].row,
+        above[0].column,
+        `: ${above[0].value} is the only number above 1 among the returns and volatilities without a % sign; alone it would make them all percentages: ${choose}`
+      );
+    else if (plain.length > 0)
+      notes.push(
+        `${pooled.length === 2 ? "Returns and volatilities" : pooled[0].column === returnColumn ? "Returns" : "Volatilities"} without a % sign were read as ${percent ? "percentages (7 means 7%), since some are above 1" : "decimals (0.07 means 7%), since none is above 1"}.`
+      );
   }
-  const decimal = (r: Reading | undefined) =>
-    r?.kind === "number" ? (r.percent || percent ? r.hundredth : r.value) : NaN;
-  const returns = returnReadings.map(decimal);
-  const vols = volReadings.map(decimal);
+  const decimal = (column: number) => (r: Reading | undefined) =>
+    r?.kind === "number" ? (r.percent || percentIn.get(column) ? r.hundredth : r.value) : NaN;
+  const returns = returnReadings.map(decimal(returnColumn));
+  const vols = volReadings.map(decimal(volColumn));
   vols.forEach((v, i) => {
     if (v < 0)
       problem(rows[i], volColumn, ` (${label(i)} volatility): ${percentText(v)} is negative`);
@@ -295,7 +357,6 @@ export function readCmaGrid(
       return null;
     })
   );
-  const check = checkCorrelations(matrixCells);
   // checkCorrelations mirrors a lower triangle (every cell above the diagonal blank or 0) upwards and an
   // upper triangle downwards; a problem it reports at (i, j) is about the cell the value came from.
   const empty = (c: MatrixCell) => c === null || c === 0;
@@ -309,7 +370,22 @@ export function readCmaGrid(
     if (lowerEmpty) return i <= j ? [i, j] : [j, i];
     return [i, j];
   };
+  const cleaned = square ? tolerate(matrixCells, !upperEmpty && !lowerEmpty) : null;
+  for (const { i, j, text } of cleaned?.problems ?? []) {
+    if (reported.has(`${i},${j}`)) continue;
+    reported.add(`${i},${j}`);
+    correlationProblem(
+      i,
+      j,
+      text.replace(/\{(\d+),(\d+)\}/, (_, r, c) =>
+        at(rows[0] + Number(r), firstCorrelation + Number(c))
+      )
+    );
+  }
+  const check = checkCorrelations(cleaned?.cells ?? matrixCells);
   for (const p of check.problems) {
+    // A matrix with entries reported above is checked as a whole once they are fixed.
+    if (p.row === 0 && (cleaned?.problems.length ?? 0) > 0) continue;
     // The core names cells by matrix position ("differs from row 2, column 1"); name the source cells instead.
     const text = p.problem.replace(/row (\d+), column (\d+)/g, (_, r, c) =>
       at(rows[0] + Number(r) - 1, firstCorrelation + Number(c) - 1)
@@ -345,4 +421,17 @@ export function readCmaGrid(
     Array.from(data.subarray(i * n, (i + 1) * n))
   );
   return { table: { assets, returns, vols, correlations }, problems: [], notes };
+}
+
+/** The grid's text cells with their sheet row and column, for the decimal mark. */
+function* textCells(
+  grid: readonly (readonly unknown[])[],
+  origin: { readonly row: number; readonly column: number }
+): Generator<PlacedText> {
+  for (let r = 0; r < grid.length; r++)
+    for (let c = 0; c < grid[r].length; c++) {
+      const value = grid[r][c];
+      if (typeof value === "string")
+        yield { text: value, line: origin.row + r + 1, column: columnLetter(origin.column + c) };
+    }
 }

@@ -23,7 +23,17 @@ import { BacktestSources } from "./BacktestSources";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
 import { HoldingsEditor } from "./HoldingsEditor";
 import { recall, remember, RememberedSource } from "./office-helpers";
-import { gridToCsv, readProblem, readSource, seriesBySource, Source } from "./series-sources";
+import {
+  gridToCsv,
+  openQuestions,
+  readProblem,
+  readSource,
+  readSourceFile,
+  replaceSource,
+  rereadSource,
+  seriesBySource,
+  Source,
+} from "./series-sources";
 import { usePaneStyles } from "./styles";
 import { byName, choice, Options } from "./Options";
 import { TextField } from "./TextField";
@@ -36,10 +46,10 @@ function recallSources(): { sources: Source[]; forgotten: string[] } {
   const remembered = recall("backtest-sources") ?? [];
   const sources: Source[] = [];
   const forgotten: string[] = [];
-  for (const { label, origin, text } of remembered) {
+  for (const { label, origin, text, choices } of remembered) {
     try {
       if (text === undefined) forgotten.push(label);
-      else sources.push(readSource(text, label, origin));
+      else sources.push(readSource(text, label, origin, choices));
     } catch {
       forgotten.push(label); // read by an older version of the pane: the user adds it again
     }
@@ -83,6 +93,8 @@ export function BacktestPanel(): React.JSX.Element {
   // Aligning and laying out thousands of rows takes a moment: typing stays responsive, the check follows.
   const checked = React.useDeferredValue(setup);
   const preparation = React.useMemo(() => prepare(checked, all, today()), [checked, all]);
+  // A source whose dates need an answer has no series yet: nothing is built until it is answered.
+  const questions = React.useMemo(() => openQuestions(sources), [sources]);
 
   const update = (changes: Partial<BacktestSetup>) => {
     const next = { ...setup, ...changes };
@@ -96,7 +108,12 @@ export function BacktestPanel(): React.JSX.Element {
     build.setOutcome(undefined);
     remember(
       "backtest-sources",
-      next.map(({ label, origin, text }): RememberedSource => ({ label, origin, text }))
+      next.map(({ label, origin, text, choices }): RememberedSource => ({
+        label,
+        origin,
+        text,
+        choices,
+      }))
     );
   };
 
@@ -110,9 +127,11 @@ export function BacktestPanel(): React.JSX.Element {
         );
         continue;
       }
-      const text = await file.text();
       try {
-        next = withSource(next, readSource(text, file.name, "file"));
+        next = withSource(
+          next,
+          readSourceFile(new Uint8Array(await file.arrayBuffer()), file.name)
+        );
       } catch (error) {
         problems.push(
           files.length === 1
@@ -145,7 +164,10 @@ export function BacktestPanel(): React.JSX.Element {
       const label = range.address;
       try {
         updateSources(
-          withSource(sources, readSource(gridToCsv(range.values, range.row), label, "range")),
+          withSource(
+            sources,
+            readSource(gridToCsv(range.values, range.row, range.numberFormat), label, "range")
+          ),
           undefined
         );
       } catch (error) {
@@ -160,6 +182,19 @@ export function BacktestPanel(): React.JSX.Element {
       setNotice({ intent: "error", text: explain(error) });
     } finally {
       setSelecting(false);
+    }
+  };
+
+  const chooseForSource = (source: Source, choices: Source["choices"]) => {
+    try {
+      updateSources(replaceSource(sources, rereadSource(source, choices)), undefined);
+    } catch (error) {
+      setNotice({
+        intent: "error",
+        title: `${source.label} cannot be read that way; it is kept as it was`,
+        items: [readProblem(error, source.origin)],
+        itemsLabel: "Problems found",
+      });
     }
   };
 
@@ -207,6 +242,7 @@ export function BacktestPanel(): React.JSX.Element {
               undefined
             )
           }
+          onChoose={chooseForSource}
         />
         <div aria-live="polite">{notice && <Notice message={notice} />}</div>
       </section>
@@ -368,7 +404,7 @@ export function BacktestPanel(): React.JSX.Element {
           the benchmark, a summary, annual returns and charts. Your other sheets are not touched.
         </Caption1>
         <div aria-live="polite">
-          {preparation.ok ? (
+          {preparation.ok && questions.length === 0 ? (
             <Notice
               message={{
                 intent: "info",
@@ -382,7 +418,13 @@ export function BacktestPanel(): React.JSX.Element {
               message={{
                 intent: all.length === 0 ? "info" : "warning",
                 title: "Before building",
-                items: preparation.problems,
+                // "add a file first" is no news when a file waits for an answer
+                items: [
+                  ...questions,
+                  ...(preparation.ok || (questions.length > 0 && all.length === 0)
+                    ? []
+                    : preparation.problems),
+                ],
                 itemsLabel: "Still to do",
               }}
             />
@@ -391,7 +433,7 @@ export function BacktestPanel(): React.JSX.Element {
         <BuildControls
           build={build}
           label="Build backtest sheet"
-          disabled={!preparation.ok || selecting}
+          disabled={!preparation.ok || questions.length > 0 || selecting}
           onBuild={buildSheet}
         />
       </section>

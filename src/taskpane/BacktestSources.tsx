@@ -1,10 +1,11 @@
 /**
- * The backtest part's data section: add CSV files or read the selected range, and see each source's
- * detected format and series (name, kind, first and last date, count), with a button to remove it.
+ * The backtest part's data section: add CSV files or read the selected range, and see each source on
+ * its card (SourceCard.tsx): how it was read, the questions to answer, each series' unit.
  */
-import { Button, Caption1, Text } from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
 import * as React from "react";
-import { describeSeries, FORMAT_NAMES, type LoadedSeries, type Source } from "./series-sources";
+import type { LoadedSeries, Source, SourceChoices } from "./series-sources";
+import { SourceCard } from "./SourceCard";
 import { usePaneStyles } from "./styles";
 
 export interface BacktestSourcesProps {
@@ -15,6 +16,8 @@ export interface BacktestSourcesProps {
   onFiles(files: readonly File[]): void;
   onRange(): void;
   onRemove(label: string): void;
+  /** The user answered a question or chose a unit: read the source again with these choices. */
+  onChoose(source: Source, choices: SourceChoices): void;
 }
 
 export function BacktestSources({
@@ -24,6 +27,7 @@ export function BacktestSources({
   onFiles,
   onRange,
   onRemove,
+  onChoose,
 }: BacktestSourcesProps): React.JSX.Element {
   const styles = usePaneStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -41,7 +45,7 @@ export function BacktestSources({
         ref={fileInput}
         type="file"
         multiple
-        accept=".csv,.txt,text/csv,text/plain"
+        accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
         aria-label="CSV files of prices, returns or rates"
         hidden
         onChange={(event) => {
@@ -50,40 +54,20 @@ export function BacktestSources({
         }}
       />
       <Caption1>
-        Yahoo Finance, FRED or Kenneth French downloads, or a Date column then value columns (a
-        range: select it with its header row). Prices become returns; rates in percent become
-        decimals.
+        Yahoo Finance, FRED or Kenneth French downloads, or a Date column then value columns (comma,
+        semicolon or tab separated; a range: select it with its header row). Each series shows the
+        unit it was read in: change it if it is wrong.
       </Caption1>
       {sources.length > 0 && (
         <ul className={styles.cards} aria-label="Data read">
           {sources.map((source, s) => (
-            <li key={source.label} className={styles.card}>
-              <div className={styles.cardHeader}>
-                <h3 className={styles.cardTitle}>{source.label}</h3>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  onClick={() => onRemove(source.label)}
-                  aria-label={`Remove ${source.label}`}
-                >
-                  Remove
-                </Button>
-              </div>
-              <Caption1 className={styles.muted}>
-                {source.origin === "range" ? "Range in this workbook" : FORMAT_NAMES[source.format]}{" "}
-                · {source.series.length} series
-              </Caption1>
-              <ul className={styles.seriesList}>
-                {named[s].map((series) => (
-                  <li key={series.column}>
-                    <Text weight="semibold">{series.name}</Text>{" "}
-                    <Text size={200}>({series.kind === "rates" ? "rate" : "returns"})</Text>
-                    <br />
-                    <Caption1 className={styles.muted}>{describeSeries(series)}</Caption1>
-                  </li>
-                ))}
-              </ul>
-            </li>
+            <SourceCard
+              key={source.label}
+              source={source}
+              series={named[s]}
+              onRemove={() => onRemove(source.label)}
+              onChoose={(choices) => onChoose(source, { ...source.choices, ...choices })}
+            />
           ))}
         </ul>
       )}

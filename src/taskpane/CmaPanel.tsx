@@ -23,7 +23,9 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { StackError } from "../core/errors";
 import { CmaImport, readCmaGrid, readCmaText, Units } from "../io/cma-table";
+import { decodeFileText } from "../io/file-text";
 import { template, TEMPLATES } from "../io/templates";
 import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
@@ -63,7 +65,7 @@ const SOURCE_TABS: readonly { readonly value: SourceKind; readonly label: string
 ];
 
 const UNIT_CHOICES: readonly { readonly value: Units; readonly label: string }[] = [
-  { value: "auto", label: "Detect (percent if any is above 1)" },
+  { value: "auto", label: "Detect (a % in the header, or values above 1)" },
   { value: "percent", label: "Percent (7 means 7%)" },
   { value: "decimal", label: "Decimals (0.07 means 7%)" },
 ];
@@ -172,7 +174,19 @@ export function CmaPanel(): React.JSX.Element {
       );
       return;
     }
-    const text = await file.text();
+    let text: string;
+    try {
+      // UTF-8, UTF-16 (Excel's Unicode Text) or Windows-1252; a binary file is refused in words
+      text = decodeFileText(new Uint8Array(await file.arrayBuffer())).text;
+    } catch (error) {
+      if (!(error instanceof StackError)) throw error;
+      use(
+        undefined,
+        { source: "file" },
+        { intent: "error", text: `${file.name}: ${error.message}` }
+      );
+      return;
+    }
     use(
       { kind: "text", text, source: file.name },
       { source: "file", file: { name: file.name, text } }

@@ -339,6 +339,14 @@ export function prepare(
   const used = [...holdings.map((h) => h.series), benchmark, rate].filter(
     (s, k, list): s is LoadedSeries => s !== undefined && list.indexOf(s) === k
   );
+  const unconfirmed = used.filter((s) => s.pending !== undefined);
+  if (unconfirmed.length > 0)
+    return {
+      ok: false,
+      problems: unconfirmed.map(
+        (s) => `${s.name}: choose its unit on its card under 1. Data — ${s.pending}`
+      ),
+    };
   const column = (s: LoadedSeries | undefined) => (s === undefined ? -1 : used.indexOf(s));
   let aligned: AlignedSeries;
   try {

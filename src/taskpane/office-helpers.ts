@@ -6,7 +6,7 @@
 import { Storage, Utilities } from "@microsoft/office-js-helpers";
 import type { Units } from "../io/cma-table";
 import type { BacktestSetup } from "./backtest-setup";
-import type { SourceOrigin } from "./series-sources";
+import type { SourceChoices, SourceOrigin } from "./series-sources";
 
 /** A short description of where the pane runs, e.g. "Excel · OFFICE_ONLINE". */
 export function hostDescription(): string {
@@ -30,6 +30,8 @@ export interface RememberedSource {
   readonly label: string;
   readonly origin: SourceOrigin;
   readonly text?: string;
+  /** The user's answers about it (date order, units), so it is read the same way next time. */
+  readonly choices?: SourceChoices;
 }
 
 /** The pane's parts. */

@@ -3,6 +3,8 @@
  * decimal detection, triangles, and every problem of a broken table with the source cell it is in.
  */
 import { columnLetter, place, rangeName } from "../../src/io/a1";
+import fc from "fast-check";
+import { distinct } from "../../src/io/cma-correlations";
 import { readCmaGrid, readCmaText } from "../../src/io/cma-table";
 import { template, TEMPLATES } from "../../src/io/templates";
 import { correlationCells } from "../fixtures/stacked-example";
@@ -237,5 +239,122 @@ describe("every problem, with the row and column of the source", () => {
       "Asset,Return,Vol,A,B,C\nA,7%,15%,1,0.2,0.1\nB,5%,6%,0.2,1,0.3\nC,3%,1%,n/a,0.3,1\n"
     );
     expect(full.problems).toEqual(["row 4, column D (C / A correlation): blank"]);
+  });
+});
+
+describe("tables from any locale, with the header names people use", () => {
+  it("reads a semicolon-separated table with decimal commas and spaces before % (Excel in most of Europe)", () => {
+    const read = readCmaText(
+      "Actif;Expected return;Vol;Actions;Obligations\r\nActions;7,0 %;15,5 %;1;\r\nObligations;4,25 %;6 %;-0,3;1\r\n"
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.table).toMatchObject({
+      assets: ["Actions", "Obligations"],
+      returns: [0.07, 0.0425],
+      vols: [0.155, 0.06],
+      correlations: [
+        [1, -0.3],
+        [-0.3, 1],
+      ],
+    });
+  });
+
+  it.each([
+    ["Asset,Expected return,Std Dev,A,B"],
+    ["Asset,E(R),Std. Dev.,A,B"],
+    ["Asset,Mean,Standard deviation,A,B"],
+    ["Asset,μ,σ,A,B"],
+    ["Asset,Return,Vol,A,B"],
+    ["Asset,Exp. return,StDev,A,B"],
+  ])("finds the return and volatility columns of %s", (header) => {
+    const read = readCmaText(`${header}\nA,7%,15%,1,\nB,5%,6%,0.2,1\n`);
+    expect(read.problems).toEqual([]);
+    expect(read.table).toMatchObject({ returns: [0.07, 0.05], vols: [0.15, 0.06] });
+  });
+
+  it("reads a column whose header says percent as percent, its small numbers too", () => {
+    const read = readCmaText(
+      "Asset,Expected return (%),Volatility,A,Cash\nA,7.5,0.155,1,\nCash,0.5,0.009,0.1,1\n"
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.table).toMatchObject({ returns: [0.075, 0.005], vols: [0.155, 0.009] });
+    expect(read.notes.slice(0, 2)).toEqual([
+      "Expected return (%): numbers without a % sign were read as percentages (7 means 7%), as the header says.",
+      "Volatilities without a % sign were read as decimals (0.07 means 7%), since none is above 1.",
+    ]);
+  });
+
+  it("flags a percent header over numbers that never pass 1, and a single number that alone would make every number percent", () => {
+    expect(
+      readCmaText("Asset,Expected return (%),Vol,A,B\nA,0.07,0.15,1,\nB,0.05,0.06,0.2,1\n").problems
+    ).toEqual([
+      'row 1, column B: the header "Expected return (%)" says percent, but no number in its column is above 1 (the largest is 0.07, row 2, column B): choose how "Numbers without a % sign are" read',
+    ]);
+    const single =
+      "Asset,Return,Vol,A,B,BTC\nA,0.07,0.15,1,,\nB,0.05,0.06,0.2,1,\nBTC,0.3,1.2,0.1,0.1,1\n";
+    expect(readCmaText(single).problems).toEqual([
+      'row 4, column C: 1.2 is the only number above 1 among the returns and volatilities without a % sign; alone it would make them all percentages: choose how "Numbers without a % sign are" read',
+    ]);
+    expect(readCmaText(single, { units: "decimal" }).table?.vols).toEqual([0.15, 0.06, 1.2]);
+  });
+
+  it("refuses a table that mixes decimal points and commas, naming both cells", () => {
+    expect(readCmaText("Asset;Return;Vol;A;B\nA;7,5;15;1;\nB;5.5;6;0.2;1\n").problems).toEqual([
+      'row 2, column B: "7,5" has a decimal comma, but row 3 ("5.5") a decimal point: write every number with the same decimal mark',
+    ]);
+  });
+});
+
+describe("correlation checks that accept Excel's 15-digit rounding and never contradict themselves", () => {
+  const table = (ab: string, ba: string, diagonal = "1") =>
+    `Asset,Return,Vol,A,B\nA,7%,15%,${diagonal},${ab}\nB,5%,6%,${ba},1\n`;
+
+  it("takes entries that agree to a relative 1e-9 as equal (Excel keeps 15 digits), and a diagonal that close to 1 as 1", () => {
+    // −0.312 and −0.3120000000001 differ by 1e-13, relative 3.2e-13
+    const read = readCmaText(table("-0.312", "-0.3120000000001", "0.99999999999999"));
+    expect(read.problems).toEqual([]);
+    expect(read.table!.correlations).toEqual([
+      [1, -0.312],
+      [-0.312, 1],
+    ]);
+    expect(readCmaText(table("1.0000000000001", "1.0000000000001")).table!.correlations[0][1]).toBe(
+      1
+    );
+  });
+
+  it("reports entries that differ beyond it with the digits that tell them apart", () => {
+    // relative difference 1e-4 / 0.312 = 3.2e-4 > 1e-9: shown to 4 digits, where they first differ
+    expect(readCmaText(table("-0.3121", "-0.3122")).problems).toEqual([
+      "row 2, column E (A / B correlation): -0.3121 differs from row 3, column D (-0.3122)",
+    ]);
+    // a difference of 2e-8 (relative 6.4e-8): 8 significant digits
+    expect(readCmaText(table("-0.31200001", "-0.31200003")).problems).toEqual([
+      "row 2, column E (A / B correlation): -0.31200001 differs from row 3, column D (-0.31200003)",
+    ]);
+    expect(readCmaText(table("0.2", "0.2", "1.000001")).problems).toEqual([
+      "row 2, column D (A / A correlation): diagonal is 1.000001, expected 1",
+    ]);
+    expect(readCmaText(table("1.00001", "1.00001")).problems).toEqual([
+      "row 2, column E (A / B correlation): 1.00001 is outside -1..1",
+      "row 3, column D (B / A correlation): 1.00001 is outside -1..1",
+    ]);
+  });
+});
+
+describe("distinct (the digits of a message)", () => {
+  it("shows two different numbers differently and equal numbers alike, with at least 3 digits", () => {
+    expect(distinct(-0.3121, -0.3124)).toEqual(["-0.3121", "-0.3124"]);
+    expect(distinct(0.5, 0.5)).toEqual(["0.5", "0.5"]);
+    expect(distinct(1.0000001, 1)).toEqual(["1.0000001", "1"]);
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (a, b) => {
+          const [da, db] = distinct(a, b);
+          return Object.is(a, b) || a === b ? da === db : da !== db;
+        }
+      )
+    );
   });
 });

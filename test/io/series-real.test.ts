@@ -62,19 +62,26 @@ describeData("real downloads in ../shared/data", () => {
     expect(parsed.series.map(({ name }) => name)).toEqual(["Mkt-RF", "SMB", "HML", "RF"]);
     expect(rows).toHaveLength(25901);
     parsed.series.forEach((series, c) => {
-      expect(series).toMatchObject({ kind: "returns", unit: "returns-percent", missing: 0 });
+      // Mkt-RF, SMB, HML are returns in percent; RF the T-bill's return per day in percent, made annual × 252
+      const rate = c === 3;
+      expect(series).toMatchObject({
+        kind: rate ? "rates" : "returns",
+        unit: rate ? "period-rates-percent" : "returns-percent",
+        missing: 0,
+        doubts: [],
+      });
       expect(series.dates).toHaveLength(25901);
       expect(
         largestDifference(
           series.values,
-          rows.map((row) => Number(row[c + 1]) / 100)
+          rows.map((row) => (Number(row[c + 1]) / 100) * (rate ? 252 : 1))
         )
-      ).toBeLessThan(1e-16);
+      ).toBeLessThan(1e-15);
     });
     const [market, , , rf] = parsed.series;
     expect([market.dates[0], market.dates[25900]]).toEqual([9679, 45657]); // 1926-07-01, 2024-12-31
     expect(market.values[21819]).toBe(0.1135); // line 21821: 20081013, 11.35
-    expect(rf.values[0]).toBe(0.00009); // line 2: 19260701, RF 0.009
+    expect(rf.values[0]).toBeCloseTo(0.00009 * 252, 15); // line 2: 19260701, RF 0.009
   });
 
   it("VUSTX (Yahoo): 8,724 prices 1986-05-19 … 2020-12-24 → 8,723 Adj Close returns", () => {
@@ -203,7 +210,7 @@ describeData("real downloads in ../shared/data", () => {
     expect(sus / sss).toBeCloseTo(2.9996, 4);
   });
 
-  it("aligns ^SP500TR, VUSTX, the French daily RF and monthly TB3MS: rows from TB3MS's first month, its last value carried 627 days", () => {
+  it("aligns ^SP500TR, VUSTX, the French daily RF (a rate) and monthly TB3MS: rows from TB3MS's first month, its last value carried 627 days", () => {
     const index = {
       ...parse("talmiller2_market_analysis/^SP500TR.csv").series[0],
       name: "SP500TR",
@@ -228,13 +235,8 @@ describeData("real downloads in ../shared/data", () => {
       compounded: null,
     });
     // TB3MS is dated the 1st of each month: 2,833 rows carry a value, the longest from 2019-04-01 to 2020-12-18
-    // the French daily RF has exactly these trading days: nothing to compound
-    expect(report.series[2]).toEqual({
-      name: "RF",
-      kind: "returns",
-      dropped: { count: 25901 - 2911, first: 9679, last: 45657 },
-      compounded: null,
-    });
+    // the French daily RF, a rate, has a value on each of these trading days: nothing carried
+    expect(report.series[2]).toEqual({ name: "RF", kind: "rates", filled: null, longestCarry: 0 });
     expect(report.series[3]).toEqual({
       name: "TB3MS",
       kind: "rates",

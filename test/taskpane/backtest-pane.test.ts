@@ -8,7 +8,7 @@
  */
 import { Page } from "playwright-core";
 import { parseDate } from "../../src/io/series-dates";
-import { CHROMIUM_SUITE, describeInChromium, openPane, PaneSession } from "./browser";
+import { CHROMIUM_SUITE, describeInChromium, openPane, PaneSession, shownText } from "./browser";
 import type { Recorded } from "../excel/recorder";
 import { DGS3MO, lineOf, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
 
@@ -57,14 +57,12 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
   it("reads a Yahoo file of the S&P 500 TR, one of a long-Treasury fund and a FRED rate, and shows what each holds", async () => {
     await addFiles(FILES);
     await sourceCards().nth(2).waitFor();
-    const cards = (await sourceCards().allInnerTexts()).map((text) =>
-      text.replace(/\s+/g, " ").trim()
-    );
+    const cards = await Promise.all([0, 1, 2].map((k) => shownText(sourceCards().nth(k))));
     const days = TRADING_DAYS.length;
     expect(cards).toEqual([
-      `^SP500TR.csv Remove Yahoo Finance · 1 series ^SP500TR (returns) prices → returns, ${days - 1} values, ${FIRST} to ${LAST}`,
-      `VUSTX.csv Remove Yahoo Finance · 1 series VUSTX (returns) prices → returns, ${days - 2} values, ${FIRST} to ${LAST}`,
-      `DGS3MO.csv Remove FRED · 1 series DGS3MO (rate) annual rates in percent, ${days} values, ${TRADING_DAYS[0]} to ${LAST}`,
+      `^SP500TR.csv Remove Yahoo Finance · 1 series ^SP500TR [Prices] prices → returns, ${days - 1} values, ${FIRST} to ${LAST} — from the Yahoo Finance layout [Read another column…]`,
+      `VUSTX.csv Remove Yahoo Finance · 1 series VUSTX [Prices] prices → returns, ${days - 2} values, ${FIRST} to ${LAST} — from the Yahoo Finance layout [Read another column…]`,
+      `DGS3MO.csv Remove FRED · 1 series DGS3MO [Annual rate, %] annual rates in percent, ${days} values, ${TRADING_DAYS[0]} to ${LAST} — from the FRED layout`,
     ]);
   });
 
@@ -240,8 +238,8 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     });
     await page.getByRole("button", { name: "Read selected range" }).click();
     await sourceCards().nth(3).waitFor();
-    expect((await sourceCards().nth(3).innerText()).replace(/\s+/g, " ")).toContain(
-      "Prices!B2:D22 Remove Range in this workbook · 2 series SPY (returns)"
+    expect(await shownText(sourceCards().nth(3))).toBe(
+      "Prices!B2:D22 Remove Range in this workbook · 2 series SPY [Prices] prices → returns, 19 values, 2023-01-04 to 2023-01-31 — from its values: all above 0, up to 399 TLT [Prices] prices → returns, 19 values, 2023-01-04 to 2023-01-31 — from its values: all above 0, up to 100"
     );
 
     values[4][2] = "n/a?";

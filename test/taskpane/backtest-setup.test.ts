@@ -13,7 +13,12 @@ import {
   newHolding,
   prepare,
 } from "../../src/taskpane/backtest-setup";
-import { readSource, seriesBySource, type LoadedSeries } from "../../src/taskpane/series-sources";
+import {
+  readSource,
+  rereadSource,
+  seriesBySource,
+  type LoadedSeries,
+} from "../../src/taskpane/series-sources";
 import { parseDate } from "../../src/io/series-dates";
 import { DGS3MO, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
 
@@ -244,7 +249,40 @@ describe("prepare", () => {
     expect(config.rate).toBe(1);
     expect(data.series[1].values[0]).toBeCloseTo(0.0002 * 252, 15);
     expect(data.notes[1]).toBe(
-      "RF: RF of F-F_daily.csv (Kenneth French), daily returns in percent → annual rate (× 252)."
+      "RF: RF of F-F_daily.csv (Kenneth French), rates per day in percent → annual rate (× 252)."
+    );
+  });
+
+  it("stops at a series whose unit is in doubt, naming it and why, and then follows the user's choice into the data and the notes", () => {
+    // a strategy's daily returns that never pass ±1: decimals (0.8 = 80%) or percent (0.8%)?
+    const strategy = readSource(
+      ["Date,Strategy", ...TRADING_DAYS.map((d, k) => `${d},${[0.8, -0.5, 0.3][k % 3]}`)].join(
+        "\n"
+      ),
+      "strategy.csv",
+      "file"
+    );
+    const setup = (all: readonly LoadedSeries[]) => ({
+      ...applyPreset(DEFAULT_SETUP, preset("sp-1x"), all),
+      benchmark: "",
+      rollingYears: "1",
+    });
+    const doubtful = strategy.series;
+    expect(prepare(setup(doubtful), doubtful, "2025-01-31")).toEqual({
+      ok: false,
+      problems: [
+        "Strategy: choose its unit on its card under 1. Data — no value is beyond ±1 (the largest, line 2, is 0.8): decimals (0.8 = 80%) or percent (0.8%)?",
+      ],
+    });
+    const chosen = rereadSource(strategy, { units: { Strategy: "returns-percent" } }).series;
+    const result = prepare(setup(chosen), chosen, "2025-01-31");
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    // 0.8% → 0.008, −0.5% → −0.005, 0.3% → 0.003 (one series: every date is a row)
+    expect(Array.from(result.prepared.data.series[0].values.slice(0, 3))).toEqual([
+      0.008, -0.005, 0.003,
+    ]);
+    expect(result.prepared.data.notes[0]).toBe(
+      "Strategy: Strategy of strategy.csv (Date + values), returns in percent (your choice)."
     );
   });
 

@@ -8,7 +8,7 @@ import fs from "fs";
 import http from "http";
 import { AddressInfo } from "net";
 import path from "path";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, chromium, Locator, Page } from "playwright-core";
 import { FakeExcelState, fakeOfficeScript } from "./fake-office";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -115,4 +115,21 @@ export async function openPane(): Promise<PaneSession> {
     await close();
     throw error;
   }
+}
+
+/**
+ * An element's text as the user reads it: each drop-down as its chosen option only (innerText would
+ * list every option), whitespace collapsed.
+ */
+export function shownText(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    const originals = element.querySelectorAll("select");
+    copy.querySelectorAll("select").forEach((select, k) => {
+      const chosen = originals[k].selectedOptions[0]?.textContent ?? "";
+      select.replaceWith(document.createTextNode(` [${chosen}] `));
+    });
+    copy.querySelectorAll("li, h3, div, span").forEach((el) => el.append(" "));
+    return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+  });
 }

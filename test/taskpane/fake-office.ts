@@ -18,7 +18,14 @@ export interface FakeExcelState {
   /** Make the next builds meet a protected workbook. */
   protectedWorkbook: boolean;
   /** What "Read selected range" finds. */
-  selection?: { address: string; values: unknown[][]; rowIndex: number; columnIndex: number };
+  selection?: {
+    address: string;
+    values: unknown[][];
+    /** The cells' number formats; "General" everywhere when left out. */
+    numberFormat?: string[][];
+    rowIndex: number;
+    columnIndex: number;
+  };
   /** Make the sync with this number (counted like `syncs`, so `syncs + 2` is the next build's first write) wait for `window.__releaseSync()`. */
   holdSync?: number;
   /** True while that sync waits. */
@@ -88,7 +95,17 @@ function installFakeOffice(record: typeof recorder): void {
         load: () => (protection.protected = state.protectedWorkbook),
       };
       const used: any = {
-        load: () => Object.assign(used, state.selection ?? {}, { isNullObject: !state.selection }),
+        load: () =>
+          Object.assign(
+            used,
+            state.selection ?? {},
+            {
+              numberFormat:
+                state.selection?.numberFormat ??
+                state.selection?.values.map((row) => row.map(() => "General")),
+            },
+            { isNullObject: !state.selection }
+          ),
       };
       const context = {
         workbook: {

@@ -68,6 +68,26 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
     ).toBe(true);
   });
 
+  it("imports Excel's Unicode Text export from a European locale: UTF-16, tabs, decimal commas, 'Std Dev'", async () => {
+    const text =
+      "Actif\tE(R)\tStd Dev\tActions\tObligations\r\nActions\t7,0 %\t15,5 %\t1\t\r\nObligations\t4,5 %\t6,0 %\t-0,3\t1\r\n";
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    await page.getByRole("tab", { name: "CSV file" }).click();
+    await page
+      .getByLabel("CSV file of capital market assumptions")
+      .setInputFiles({ name: "cma-fr.txt", mimeType: "text/plain", buffer: utf16 });
+    await page.getByText("2 assets from cma-fr.txt").waitFor();
+    const rows = await page
+      .getByRole("table", { name: "Assumptions read" })
+      .getByRole("row")
+      .allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
+      "Asset Return Volatility",
+      "Actions 7.0% 15.5%",
+      "Obligations 4.5% 6.0%",
+    ]);
+  });
+
   it("imports a broken file: every problem listed with its cell, Build disabled, nothing written", async () => {
     await chooseFile("broken.csv", BROKEN);
     await page.getByText("2 problems in broken.csv; nothing will be written").waitFor();
