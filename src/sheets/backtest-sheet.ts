@@ -148,6 +148,8 @@ const STATS_FORMATS: Record<keyof SeriesStats, string> = {
   best: PERCENT,
   worst: PERCENT,
   finalGrowth: RATIO,
+  valueAtRisk: PERCENT,
+  conditionalValueAtRisk: PERCENT,
 };
 
 /**
