@@ -409,7 +409,12 @@ export function loadLayout(layout: Layout): LoadedLayout {
       row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content)))
     );
   }
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    // Formulas over ranges evaluate as Excel's dynamic arrays do (a bucket label per row, SUMPRODUCT of arrays).
+    useArrayArithmetic: true,
+  });
   const sheetName = hf.addSheet(layout.sheetName);
   const sheet = hf.getSheetId(sheetName)!;
   for (const name of layout.names)
