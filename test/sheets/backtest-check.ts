@@ -177,8 +177,7 @@ export function checkAgainstCore(
   expectArea(sheet.data.returns, results);
 
   // The weights table's formulas.
-  sheet.funds.forEach((f, i) => {
-    const inputs = sheet.inputs.funds[i];
+  sheet.inputs.funds.forEach((inputs, i) => {
     const exposure =
       inputs.kind === "letf"
         ? num(book, inputs.leverage)
