@@ -96,8 +96,8 @@ export function HoldingsEditor({
                       });
                     }}
                   >
-                    <option value="letf">Leveraged fund (daily reset)</option>
-                    <option value="stacked">Stacked fund (several index series)</option>
+                    <option value="letf">Leveraged (daily reset)</option>
+                    <option value="stacked">Stacked (several series)</option>
                   </Select>
                 </Field>
                 {!stacked && (
