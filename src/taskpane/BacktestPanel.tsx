@@ -324,8 +324,9 @@ export function BacktestPanel(): React.JSX.Element {
         </h2>
         <TextField label="Title" value={setup.title} onChange={(title) => update({ title })} />
         <Caption1>
-          A new sheet with the aligned data, live =STACK formulas for each fund, the portfolio and
-          the benchmark, a summary, annual returns and charts. Your other sheets are not touched.
+          A new sheet with the aligned data and live =STACK formulas: every portfolio beside the
+          benchmark in a risk table, annual and monthly returns, drawdowns, stress episodes, the
+          financing bleed and charts. Your other sheets are not touched.
         </Caption1>
         <div aria-live="polite">
           {preparation.ok ? (
