@@ -12,7 +12,7 @@ const { dayGaps } = require("../src/core/financing.ts");
 
 const ROWS = 64 * 252;
 // The test fixtures' synthetic series (seeded, weekday dates from Monday 1961-01-02 = serial 22283).
-const { syntheticData, config5545 } = require("../test/fixtures/backtest-data.ts");
+const { syntheticData, configFour } = require("../test/fixtures/backtest-data.ts");
 const backtestData = syntheticData(ROWS, 22283);
 const { dates } = backtestData;
 const [stocks, bonds, rates] = backtestData.series.map((s) => s.values);
@@ -57,11 +57,13 @@ console.log(
 );
 
 // The 64-year backtest sheet as the taskpane builds it: the layout (src/sheets/backtest-sheet.ts) and the
-// requests that write it (src/excel/plan.ts, pure: no Office). 55/45 3x stocks / 3x bonds, the stocks as
-// benchmark, the daily rate; a Monte Carlo block of 1,000 20-year paths.
+// requests that write it (src/excel/plan.ts, pure: no Office). Four portfolios side by side (55/45 3x
+// stocks / 3x bonds, a 100/100 stack, 2x stocks, 100% stocks), the stocks as benchmark, the daily rate; a
+// Monte Carlo block of 1,000 20-year paths per portfolio. The last request is the box-and-whisker chart,
+// sent on its own so that a host refusing it can get the fallback chart.
 const { backtestSheet } = require("../src/sheets/backtest-sheet.ts");
 const { planBatches, MAX_REQUEST_BYTES } = require("../src/excel/plan.ts");
-const backtestConfig = config5545({
+const backtestConfig = configFour({
   rollingYears: 3,
   monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
 });
@@ -74,7 +76,7 @@ const cellsWritten = batches
   .reduce((n, s) => n + (s.kind === "cells" ? s.area.rows * s.area.columns : 0), 0);
 const requestBytes = batches.map((b) => b.bytes);
 console.log(
-  `Backtest sheet     ${sheet.rows} rows (64 years), ${fmt(cellsWritten)} cells written: ${1 + batches.length} round trips (1 read + ${batches.length} write); ` +
+  `Backtest sheet     ${sheet.rows} rows (64 years), ${backtestConfig.portfolios.length} portfolios, ${fmt(cellsWritten)} cells written: ${1 + batches.length} round trips (1 read + ${batches.length} write); ` +
     `request bytes ${requestBytes.map(fmt).join(", ")}; largest ${fmt(Math.max(...requestBytes))} (budget ${fmt(MAX_REQUEST_BYTES)}); layout + plan ${(planSeconds * 1e3).toFixed(0)} ms`
 );
 

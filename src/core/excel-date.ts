@@ -89,6 +89,31 @@ export function serialOfDays(days: number): number {
 }
 
 /**
+ * The Excel serial of a calendar date (inverse of {@link excelDate}).
+ * @param month 1–12
+ * @example excelSerial(2024, 2, 29) // 45351
+ */
+export function excelSerial(year: number, month: number, day: number): number {
+  return serialOfDays(daysOfCivil(year, month, day));
+}
+
+/** Calendar periods a series is summarised by: ISO weeks (Monday to Sunday), months, quarters, years. */
+export type PeriodCode = Exclude<Frequency, "D">;
+
+/**
+ * A number that is the same for every date of one calendar period and grows by one from a period to the
+ * next: the week (counted from Monday 1969-12-29), or the month, quarter or year index.
+ * @example periodIndex(45306, "Q") // 2024-01-15 → ⌊(2024·12 + 0) / 3⌋ = 8096
+ */
+export function periodIndex(serial: number, frequency: PeriodCode): number {
+  const days = excelDays(serial);
+  // 1970-01-01 was a Thursday: days + 3 counts from Monday 1969-12-29, so weeks start on Mondays.
+  if (frequency === "W") return Math.floor((days + 3) / 7);
+  const month = civilPart(days, "monthIndex");
+  return frequency === "M" ? month : Math.floor(month / (frequency === "Q" ? 3 : 12));
+}
+
+/**
  * Days after 1970-01-01 of a calendar date: Hinnant's days_from_civil, the inverse of civilPart.
  * @param month 1–12
  */
@@ -110,22 +135,12 @@ function daysOfCivil(year: number, month: number, day: number): number {
  * @example nextPeriodStart(45306, "Q") // 2024-01-15 → 2024-04-01 = 45383
  */
 export function nextPeriodStart(serial: number, frequency: Frequency): number {
-  const days = excelDays(serial);
-  switch (frequency) {
-    case "D":
-      return serialOfDays(days + 1);
-    case "W": {
-      // 1970-01-01 was a Thursday: days + 3 counts from Monday 1969-12-29, so Mondays are multiples of 7.
-      const week = Math.floor((days + 3) / 7);
-      return serialOfDays((week + 1) * 7 - 3);
-    }
-    default: {
-      const monthsPerPeriod = frequency === "M" ? 1 : frequency === "Q" ? 3 : 12;
-      const next =
-        (Math.floor(civilPart(days, "monthIndex") / monthsPerPeriod) + 1) * monthsPerPeriod; // month index
-      return serialOfDays(daysOfCivil(Math.floor(next / 12), (next % 12) + 1, 1));
-    }
-  }
+  if (frequency === "D") return serialOfDays(excelDays(serial) + 1);
+  const next = periodIndex(serial, frequency) + 1;
+  // Week k starts on day 7k − 3 (see periodIndex); other periods start on the 1st of their first month.
+  if (frequency === "W") return serialOfDays(next * 7 - 3);
+  const month = next * (frequency === "M" ? 1 : frequency === "Q" ? 3 : 12); // month index
+  return excelSerial(Math.floor(month / 12), (month % 12) + 1, 1);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { downsideDeviation } from "./downside";
 import { divByZero } from "./errors";
 import { mean } from "./moments";
 import { excessReturns, TRADING_DAYS } from "./series";
@@ -17,12 +18,7 @@ export function sortino(
   ppy = TRADING_DAYS
 ): number {
   const active = excessReturns(returns, requiredReturn, ppy, "required_return");
-  let squares = 0;
-  for (let t = 0; t < active.length; t++) {
-    const shortfall = Math.min(active[t], 0);
-    squares += shortfall * shortfall;
-  }
-  const downside = Math.sqrt(squares / active.length);
+  const downside = downsideDeviation(active);
   if (downside === 0) throw divByZero("no returns below the required return");
   return (mean(active) / downside) * Math.sqrt(ppy);
 }

@@ -8,6 +8,7 @@ import { requireNonEmpty, requirePeriodsPerYear, TRADING_DAYS } from "./series";
 import { sharpe } from "./sharpe";
 import { sortino } from "./sortino";
 import { ulcer } from "./ulcer";
+import { conditionalValueAtRisk, valueAtRisk } from "./value-at-risk";
 
 /**
  * One entry of a statistics table: a number, or the #DIV/0! error of a statistic whose denominator is
@@ -27,6 +28,9 @@ export interface SeriesStats {
   readonly best: Statistic;
   readonly worst: Statistic;
   readonly finalGrowth: Statistic;
+  /** Historical VaR and CVaR at 95% (periodic returns). */
+  readonly valueAtRisk: Statistic;
+  readonly conditionalValueAtRisk: Statistic;
 }
 
 /** Row order and labels of the STATS table. */
@@ -41,10 +45,12 @@ export const STATS_ROWS: ReadonlyArray<readonly [keyof SeriesStats, string]> = [
   ["best", "Best period"],
   ["worst", "Worst period"],
   ["finalGrowth", "Final growth"],
+  ["valueAtRisk", "VaR 95%"],
+  ["conditionalValueAtRisk", "CVaR 95%"],
 ];
 
 /** The value of `compute`, or its #DIV/0! error as an entry; input errors (#VALUE!) still throw. */
-function entry(compute: () => number): Statistic {
+export function entry(compute: () => number): Statistic {
   try {
     return compute();
   } catch (e) {
@@ -56,7 +62,8 @@ function entry(compute: () => number): Statistic {
 /**
  * The summary table of a return series, each entry as its own function computes it: CAGR, annualised
  * volatility, Sharpe and Sortino (both against `riskFree` as the required return, so the two ratios are comparable), maximum drawdown, Calmar, ulcer
- * index (decimal), best and worst single period and the final growth of 1.
+ * index (decimal), best and worst single period, the final growth of 1, and the historical VaR and CVaR at
+ * 95% (one period's return).
  * @example seriesStats(returns, 0.02, 252).sharpe // same as sharpe(returns, 0.02, 252)
  */
 export function seriesStats(
@@ -83,5 +90,7 @@ export function seriesStats(
     best,
     worst,
     finalGrowth: entry(() => finalGrowth(returns)),
+    valueAtRisk: entry(() => valueAtRisk(returns, 0.95)),
+    conditionalValueAtRisk: entry(() => conditionalValueAtRisk(returns, 0.95)),
   };
 }

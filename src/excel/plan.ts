@@ -10,6 +10,7 @@ import {
   Area,
   blockArea,
   ChartSpec,
+  ColorScale,
   Content,
   isFormula,
   Layout,
@@ -35,12 +36,18 @@ export type Step =
   | { readonly kind: "width"; readonly column: number; readonly width: number }
   | { readonly kind: "name"; readonly name: NamedRange }
   | { readonly kind: "chart"; readonly chart: ChartSpec }
+  | { readonly kind: "colorScale"; readonly scale: ColorScale }
   | { readonly kind: "finish" };
 
 export interface Batch {
   readonly steps: readonly Step[];
   /** Estimated request size. */
   readonly bytes: number;
+  /**
+   * A batch of charts that a host may refuse (box-and-whisker, ExcelApi 1.9): sent last and on its own, so
+   * a refusal undoes nothing else; the writer then adds these fallback charts instead.
+   */
+  readonly fallbacks?: readonly ChartSpec[];
 }
 
 /**
@@ -75,6 +82,8 @@ function stepBytes(step: OtherStep): number {
     }
     case "chart":
       return (8 + 4 * step.chart.series.length) * ACTION_BYTES + bytesOf(step.chart);
+    case "colorScale":
+      return 4 * ACTION_BYTES + bytesOf(step.scale);
     case "name":
       return 2 * ACTION_BYTES + bytesOf(step.name);
     case "width":
@@ -85,9 +94,9 @@ function stepBytes(step: OtherStep): number {
 }
 
 /**
- * Pack a layout into batches of at most `maxBytes` each: names, cells (in block order), styles, column
- * widths, charts and the finishing step (sheet settings, activation). Blocks larger than the room left
- * in a batch are split by rows.
+ * Pack a layout into batches of at most `maxBytes` each: names, cells (in block order), styles, colour
+ * scales, column widths, charts and the finishing step (sheet settings, activation); then the charts with
+ * a fallback in a batch of their own. Blocks larger than the room left in a batch are split by rows.
  */
 export function planBatches(layout: Layout, maxBytes: number = MAX_REQUEST_BYTES): Batch[] {
   const batches: Batch[] = [];
@@ -133,9 +142,20 @@ export function planBatches(layout: Layout, maxBytes: number = MAX_REQUEST_BYTES
     }
   }
   for (const s of layout.styles) push({ kind: "style", area: s.area, style: s.style });
+  for (const scale of layout.colorScales ?? []) push({ kind: "colorScale", scale });
   for (const w of layout.columnWidths) push({ kind: "width", column: w.column, width: w.width });
-  for (const chart of layout.charts) push({ kind: "chart", chart });
+  const optional = layout.charts.filter((chart) => chart.fallback !== undefined);
+  for (const chart of layout.charts)
+    if (chart.fallback === undefined) push({ kind: "chart", chart });
   push({ kind: "finish" });
   close();
+  if (optional.length > 0) {
+    const steps: Step[] = optional.map((chart) => ({ kind: "chart", chart }));
+    batches.push({
+      steps,
+      bytes: steps.reduce((sum, step) => sum + stepBytes(step as OtherStep), 0),
+      fallbacks: optional.map((chart) => chart.fallback!),
+    });
+  }
   return batches;
 }

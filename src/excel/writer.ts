@@ -5,11 +5,14 @@
  * overwritten or renamed: the new sheet gets a free name ("Stack portfolio", "Stack portfolio (2)", ...).
  * A build that is cancelled or fails deletes its half-built sheet before reporting.
  *
- * Requirement sets: ExcelApi 1.9 (page layout) and 1.8 (gridlines, axis number formats); every
- * host that runs the add-in's shared runtime (SharedRuntime 1.1, required by the manifest) has them.
+ * Requirement sets: ExcelApi 1.9 (page layout, box-and-whisker charts), 1.8 (gridlines, axis number
+ * formats) and 1.6 (colour scales); every host that runs the add-in's shared runtime (SharedRuntime 1.1,
+ * required by the manifest) has them. Whether a host also draws a box-and-whisker chart through the API
+ * is not documented host by host: the writer tries it in a request of its own and falls back to the
+ * layout's fallback chart when the host refuses it.
  */
 import { cellName } from "../io/a1";
-import { Area, ChartAxis, ChartSpec, Layout, Style } from "../sheets/layout";
+import { Area, ChartAxis, ChartSpec, ColorScale, Layout, Style } from "../sheets/layout";
 import { BuildCancelled, ExcelProblem, PROTECTED } from "./errors";
 import { ExcelInput, MAX_REQUEST_BYTES, planBatches, Step } from "./plan";
 
@@ -30,6 +33,11 @@ export interface BuildOptions {
 
 export interface BuildResult {
   readonly sheetName: string;
+  /**
+   * How the charts that a host may refuse were drawn: "native" (e.g. Excel's box-and-whisker) or
+   * "fallback" (the host refused that chart type; the layout's fallback chart was added instead).
+   */
+  readonly optionalCharts?: "native" | "fallback";
   /** `context.sync` calls made. */
   readonly roundTrips: number;
   /** Estimated size of each write request, in bytes. */
@@ -96,11 +104,25 @@ export async function applyLayout(
   stopIfCancelled();
 
   const sheet = worksheets.add(sheetName);
+  let optionalCharts: BuildResult["optionalCharts"];
   try {
     for (const [k, batch] of batches.entries()) {
       if (k > 0) stopIfCancelled();
       for (const step of batch.steps) apply(sheet, layout, step);
-      await sync();
+      if (batch.fallbacks === undefined) {
+        await sync();
+        continue;
+      }
+      // Charts a host may refuse: detected by trying; on refusal the fallbacks are drawn instead.
+      try {
+        await sync();
+        optionalCharts = "native";
+      } catch {
+        stopIfCancelled();
+        for (const chart of batch.fallbacks) addChart(sheet, chart);
+        await sync();
+        optionalCharts = "fallback";
+      }
     }
     // A Cancel pressed while the last request was in flight still wins: the finished sheet is removed.
     stopIfCancelled();
@@ -108,7 +130,7 @@ export async function applyLayout(
     await removeSheet(context, sheetName);
     throw error;
   }
-  return { sheetName, roundTrips, requestBytes: batches.map((b) => b.bytes) };
+  return { sheetName, roundTrips, requestBytes: batches.map((b) => b.bytes), optionalCharts };
 }
 
 /** Delete a half-built sheet; if it was never created (or is already gone) there is nothing to do. */
@@ -140,6 +162,9 @@ function apply(sheet: Excel.Worksheet, layout: Layout, step: Step): void {
       return;
     case "chart":
       addChart(sheet, step.chart);
+      return;
+    case "colorScale":
+      addColorScale(rangeOf(sheet, step.scale.area), step.scale);
       return;
     case "finish":
       finish(sheet, layout);
@@ -201,13 +226,21 @@ function applyAxis(axis: Excel.ChartAxis, spec: ChartAxis): void {
   if (spec.maximum !== undefined) axis.maximum = spec.maximum;
 }
 
+/** Excel's three-colour scale: lowest value, 0, highest value (ExcelApi 1.6). */
+function addColorScale(range: Excel.Range, scale: ColorScale): void {
+  const format = range.conditionalFormats.add("ColorScale");
+  format.colorScale.criteria = {
+    minimum: { type: "LowestValue", color: scale.low },
+    midpoint: { type: "Number", formula: "0", color: scale.mid },
+    maximum: { type: "HighestValue", color: scale.high },
+  };
+}
+
+const CHART_TYPES = { line: "Line", column: "ColumnClustered", boxWhisker: "Boxwhisker" } as const;
+
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
-  const chart = sheet.charts.add(
-    spec.kind === "line" ? "Line" : "ColumnClustered",
-    rangeOf(sheet, first.values),
-    "Columns"
-  );
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], rangeOf(sheet, first.values), "Columns");
   chart.title.text = spec.title;
   const { position: p } = spec;
   chart.setPosition(

@@ -22,7 +22,8 @@ import { TRADING_DAYS } from "../core/series";
 import { sharpe as computeSharpe } from "../core/sharpe";
 import { sortino as computeSortino } from "../core/sortino";
 import { stackedSeries } from "../core/stacked";
-import { seriesStats, STATS_ROWS } from "../core/stats";
+import { seriesStats, Statistic, STATS_ROWS } from "../core/stats";
+import { BENCHMARK_ROWS, benchmarkStats } from "../core/benchmark-stats";
 import { ulcer as computeUlcer } from "../core/ulcer";
 import {
   completeRows,
@@ -37,6 +38,7 @@ import {
   seriesSet,
   singleSeries,
   Spill,
+  spill,
   spillSeries,
   vector,
 } from "./excel";
@@ -381,26 +383,45 @@ export function rolling(returns: any[][], window: number, ppy?: number): any[][]
 }
 
 /**
- * Spills a labelled table of statistics: CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, ulcer index, best and worst period, final growth.
+ * Spills a labelled table of statistics: CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, ulcer index, best and worst period, final growth, VaR and CVaR 95%; with a benchmark also beta, alpha, correlation, up and down capture, tracking error and information ratio.
  * @customfunction STATS
  * @param returns Periodic returns, one column per series.
  * @param [risk_free] Annual risk-free rate (a number) or per-period risk-free returns (an aligned column); also the Sortino required return. Default 0.
  * @param [ppy] Periods per year (default 252).
+ * @param [benchmark] The benchmark's returns (one series, aligned): adds the statistics against it, over the rows both have.
  * @returns One row per statistic: its label, then one value per series.
  */
-export function stats(returns: any[][], risk_free?: any[][], ppy?: number): any[][] {
+export function stats(
+  returns: any[][],
+  risk_free?: any[][],
+  ppy?: number,
+  benchmark?: any[][]
+): any[][] {
   return excelSpill(() => {
     const set = seriesSet(returns, "returns");
     const rf = requiredOf(risk_free, "risk_free", set.rows);
     const periods = ppyOf(ppy);
+    const entry = (value: Statistic) =>
+      value instanceof StackError ? excelError(value.kind, value.message) : value;
     const tables = set.series.map((r) => seriesStats(r, rf, periods));
-    return STATS_ROWS.map(([key, label]) => [
+    const rows: Spill = STATS_ROWS.map(([key, label]) => [
       label,
-      ...tables.map((t) => {
-        const value = t[key];
-        return value instanceof StackError ? excelError(value.kind, value.message) : value;
-      }),
+      ...tables.map((t) => entry(t[key])),
     ]);
+    if (isMissing(benchmark)) return rows;
+    const against = set.series.map((r) => {
+      // Only the rows where the benchmark (and a risk-free column) has a value: blank means missing.
+      const [kept, b, rfKept] = completeRows([
+        { value: spill(r, "column"), argument: "returns" },
+        { value: benchmark, argument: "benchmark" },
+        ...(typeof rf === "number" ? [] : [{ value: spill(rf, "column"), argument: "risk_free" }]),
+      ]);
+      return benchmarkStats(kept, b, typeof rf === "number" ? rf : rfKept, periods);
+    });
+    return [
+      ...rows,
+      ...BENCHMARK_ROWS.map(([key, label]) => [label, ...against.map((t) => entry(t[key]))]),
+    ];
   });
 }
 

@@ -24,39 +24,72 @@ export interface BacktestData {
   readonly notes: readonly string[];
 }
 
-/** A simulated fund: an index series, daily-reset leverage and costs, and its weight in the portfolio. */
+/**
+ * Where a holding's daily returns come from. A discriminated union so that new kinds of source (e.g. a
+ * real fund's history spliced onto its simulation) can be added without touching the others.
+ * - "letf": a daily-reset fund simulated from an index series: leverage × index − expense ratio/252 −
+ *   (leverage − 1) × (rate + spread) × days/360 (=STACK.LETF.SERIES);
+ * - "stacked": a daily-rebalanced stacked fund over several index series, e.g. 100% stocks + 100% bonds
+ *   financed at the rate (=STACK.STACKED; RSSB-like).
+ */
+export type HoldingSource =
+  | {
+      readonly kind: "letf";
+      /** Index into BacktestData.series (a "returns" series). */
+      readonly series: number;
+      readonly leverage: number;
+      /** Annual expense ratio (decimal). */
+      readonly expenseRatio: number;
+      /** Annual spread over the rate paid on the borrowed part (decimal). */
+      readonly spread: number;
+    }
+  | {
+      readonly kind: "stacked";
+      /** Exposure to each index series per $1, e.g. 1 and 1 for 100/100. */
+      readonly legs: readonly { readonly series: number; readonly weight: number }[];
+      /** Annual fee (decimal). */
+      readonly fee: number;
+      /** Annual premium over the rate on the borrowed part (decimal). */
+      readonly premium: number;
+    };
+
+/** A fund held in a portfolio, with its target weight there. */
 export interface Holding {
   readonly name: string;
-  /** Index into BacktestData.series (a "returns" series). */
-  readonly series: number;
-  readonly leverage: number;
-  /** Annual expense ratio (decimal). */
-  readonly expenseRatio: number;
-  /** Annual spread over the rate paid on the borrowed part (decimal). */
-  readonly spread: number;
+  readonly source: HoldingSource;
   /** Target weight (decimal); weights may sum to anything, the rest is cash earning nothing. */
   readonly weight: number;
 }
 
 export type Rebalance = Frequency | "NONE" | number;
 
-export interface BacktestConfig {
-  readonly title: string;
+/** One portfolio of the sheet: its holdings and its own rebalancing. */
+export interface Portfolio {
+  readonly name: string;
   readonly holdings: readonly Holding[];
-  /** Index of a "rates" series used as every holding's borrowing rate; absent = 0%. */
-  readonly rate?: number;
-  /** Index of a "returns" series shown beside the portfolio (unlevered, no costs), e.g. the S&P 500. */
-  readonly benchmark?: { readonly name: string; readonly series: number };
   readonly rebalance: Rebalance;
   /** Also rebalance when a weight drifts more than this from its target (absolute decimal). */
   readonly band?: number;
+}
+
+/** The most portfolios a sheet shows side by side. */
+export const MAX_PORTFOLIOS = 4;
+
+export interface BacktestConfig {
+  readonly title: string;
+  /** One to {@link MAX_PORTFOLIOS} portfolios, shown side by side. */
+  readonly portfolios: readonly Portfolio[];
+  /** Index of a "rates" series used as every fund's borrowing rate; absent = 0%. */
+  readonly rate?: number;
+  /** Index of a "returns" series shown beside the portfolios (unlevered, no costs), e.g. the S&P 500. */
+  readonly benchmark?: { readonly name: string; readonly series: number };
   /** Excel serial dates bounding the rows used (inclusive); absent = all rows. */
   readonly start?: number;
   readonly end?: number;
   readonly startAmount: number;
   /** Trailing window of the rolling-returns column and chart, in years. */
   readonly rollingYears: number;
-  /** The optional Monte Carlo block (=STACK.BOOTSTRAP). */
+  /** The optional Monte Carlo block (=STACK.BOOTSTRAP), one set of paths per portfolio. */
   readonly monteCarlo?: {
     readonly years: number;
     readonly paths: number;
@@ -65,65 +98,129 @@ export interface BacktestConfig {
   };
 }
 
-/** A preset fills holdings and rebalancing; the pane maps `index` and `treasuries` onto the user's series. */
+/** A preset's fund, by role: the pane maps each role onto one of the user's series. */
+export type PresetRole = "index" | "treasuries" | "third";
+
+export type PresetHolding = {
+  readonly name: string;
+  readonly weight: number;
+} & (
+  | {
+      readonly kind: "letf";
+      readonly role: PresetRole;
+      readonly leverage: number;
+      readonly expenseRatio: number;
+    }
+  | {
+      readonly kind: "stacked";
+      readonly legs: readonly { readonly role: PresetRole; readonly weight: number }[];
+      readonly fee: number;
+    }
+);
+
+/** A preset fills one or more portfolios; a portfolio that needs a "third" series is left out without one. */
 export interface Preset {
   readonly id: string;
   readonly label: string;
-  readonly holdings: readonly {
-    readonly role: "index" | "treasuries";
+  readonly portfolios: readonly {
     readonly name: string;
-    readonly leverage: number;
-    readonly expenseRatio: number;
-    readonly weight: number;
+    readonly holdings: readonly PresetHolding[];
+    readonly rebalance: Rebalance;
   }[];
-  readonly rebalance: Rebalance;
 }
+
+const letf = (
+  role: PresetRole,
+  name: string,
+  leverage: number,
+  expenseRatio: number,
+  weight: number
+): PresetHolding => ({ kind: "letf", role, name, leverage, expenseRatio, weight });
+
+/** A 100/100 stack of two index series financed at the rate, with a fee (RSSB-like at 0.40%). */
+const stack = (name: string, second: PresetRole, fee: number): PresetHolding => ({
+  kind: "stacked",
+  name,
+  legs: [
+    { role: "index", weight: 1 },
+    { role: second, weight: 1 },
+  ],
+  fee,
+  weight: 1,
+});
 
 /**
  * The classic cases. Expense ratios are the funds' published ones (UPRO and TMF 0.91%, SSO 0.89% per
- * ProShares / Direxion fact sheets); spreads start at 0 for the user to set.
+ * ProShares / Direxion fact sheets; RSSB 0.40% per Return Stacked ETFs); spreads start at 0 for the user
+ * to set (DESIGN.md §9: real SSO lagged the zero-spread model by about 2 points a year).
  */
 export const PRESETS: readonly Preset[] = [
   {
     id: "hfea-55-45",
     label: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
-    holdings: [
-      { role: "index", name: "3x S&P 500", leverage: 3, expenseRatio: 0.0091, weight: 0.55 },
+    portfolios: [
       {
-        role: "treasuries",
-        name: "3x long Treasuries",
-        leverage: 3,
-        expenseRatio: 0.0091,
-        weight: 0.45,
+        name: "55/45 3x",
+        holdings: [
+          letf("index", "3x S&P 500", 3, 0.0091, 0.55),
+          letf("treasuries", "3x long Treasuries", 3, 0.0091, 0.45),
+        ],
+        rebalance: "Q",
       },
     ],
-    rebalance: "Q",
   },
   {
     id: "hfea-40-60",
     label: "40/60 3x S&P 500 / 3x long Treasuries (quarterly)",
-    holdings: [
-      { role: "index", name: "3x S&P 500", leverage: 3, expenseRatio: 0.0091, weight: 0.4 },
+    portfolios: [
       {
-        role: "treasuries",
-        name: "3x long Treasuries",
-        leverage: 3,
-        expenseRatio: 0.0091,
-        weight: 0.6,
+        name: "40/60 3x",
+        holdings: [
+          letf("index", "3x S&P 500", 3, 0.0091, 0.4),
+          letf("treasuries", "3x long Treasuries", 3, 0.0091, 0.6),
+        ],
+        rebalance: "Q",
       },
     ],
-    rebalance: "Q",
+  },
+  {
+    id: "stack-vs-2x",
+    label: "Stack vs 2x: 2x S&P 500, 100/100 stocks + Treasuries, 100% S&P 500",
+    portfolios: [
+      {
+        name: "2x S&P 500",
+        holdings: [letf("index", "2x S&P 500 (SSO-like)", 2, 0.0089, 1)],
+        rebalance: "NONE",
+      },
+      {
+        name: "100/100 stack",
+        holdings: [stack("100/100 stocks + Treasuries (RSSB-like)", "treasuries", 0.004)],
+        rebalance: "NONE",
+      },
+      { name: "100% S&P 500", holdings: [letf("index", "S&P 500", 1, 0, 1)], rebalance: "NONE" },
+      {
+        name: "100/100 + third",
+        holdings: [stack("100/100 stocks + third series", "third", 0.004)],
+        rebalance: "NONE",
+      },
+    ],
   },
   {
     id: "sp-2x",
     label: "2x S&P 500 alone",
-    holdings: [{ role: "index", name: "2x S&P 500", leverage: 2, expenseRatio: 0.0089, weight: 1 }],
-    rebalance: "NONE",
+    portfolios: [
+      {
+        name: "2x S&P 500",
+        holdings: [letf("index", "2x S&P 500", 2, 0.0089, 1)],
+        rebalance: "NONE",
+      },
+    ],
   },
   {
     id: "sp-1x",
     label: "100% S&P 500",
-    holdings: [{ role: "index", name: "S&P 500", leverage: 1, expenseRatio: 0, weight: 1 }],
-    rebalance: "NONE",
+    portfolios: [
+      { name: "100% S&P 500", holdings: [letf("index", "S&P 500", 1, 0, 1)], rebalance: "NONE" },
+    ],
   },
 ];

@@ -90,9 +90,13 @@ export interface ChartAxis {
   readonly maximum?: number;
 }
 
-/** A native Excel chart: line charts (growth, drawdowns, rolling returns) and column charts (annual returns, histograms). */
+/**
+ * A native Excel chart: line charts (growth, drawdowns, rolling returns), column charts (annual returns,
+ * histograms) and box-and-whisker charts (ExcelApi 1.9: one box per category of `categories`, over the
+ * values of each row). A host that refuses a box-and-whisker chart gets its `fallback` instead.
+ */
 export interface ChartSpec {
-  readonly kind: "line" | "column";
+  readonly kind: "line" | "column" | "boxWhisker";
   readonly title: string;
   /** The x values shared by every series (dates or labels), same length as each series. */
   readonly categories?: Area;
@@ -102,6 +106,19 @@ export interface ChartSpec {
   readonly legend?: "top" | "bottom" | "right" | "none";
   /** The cells the chart covers on the sheet. */
   readonly position: Area;
+  /** What to draw instead when the host cannot build this kind (box-and-whisker). */
+  readonly fallback?: ChartSpec;
+}
+
+/**
+ * A three-colour scale (Excel conditional formatting): the lowest value in `low`, 0 in `mid`, the highest
+ * in `high`, e.g. red / white / green over a table of monthly returns.
+ */
+export interface ColorScale {
+  readonly area: Area;
+  readonly low: string;
+  readonly mid: string;
+  readonly high: string;
 }
 
 export interface PrintSettings {
@@ -123,6 +140,8 @@ export interface Layout {
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly names: readonly NamedRange[];
   readonly charts: readonly ChartSpec[];
+  /** Conditional colour scales, applied after the styles. */
+  readonly colorScales?: readonly ColorScale[];
   /** Rows and columns kept in view while scrolling. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly print?: PrintSettings;

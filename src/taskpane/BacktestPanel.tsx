@@ -9,19 +9,10 @@ import * as React from "react";
 import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
 import { PRESETS } from "../sheets/backtest-config";
-import {
-  applyPreset,
-  BacktestSetup,
-  DEFAULT_SETUP,
-  HoldingSetup,
-  newHolding,
-  prepare,
-  REBALANCE_CHOICES,
-  RebalanceChoice,
-} from "./backtest-setup";
+import { applyPreset, BacktestSetup, prepare, restoreSetup } from "./backtest-setup";
 import { BacktestSources } from "./BacktestSources";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
-import { HoldingsEditor } from "./HoldingsEditor";
+import { PortfoliosEditor } from "./PortfoliosEditor";
 import { recall, remember, RememberedSource } from "./office-helpers";
 import {
   gridToCsv,
@@ -76,10 +67,9 @@ export function BacktestPanel(): React.JSX.Element {
   const styles = usePaneStyles();
   const [start] = React.useState(recallSources);
   const [sources, setSources] = React.useState<readonly Source[]>(start.sources);
-  const [setup, setSetup] = React.useState<BacktestSetup>(() => ({
-    ...DEFAULT_SETUP,
-    ...recall("backtest"),
-  }));
+  const [setup, setSetup] = React.useState<BacktestSetup>(() =>
+    restoreSetup(recall("backtest") as Record<string, unknown> | undefined)
+  );
   const [notice, setNotice] = React.useState<Message | undefined>(() =>
     startingNotice(start.forgotten)
   );
@@ -202,8 +192,6 @@ export function BacktestPanel(): React.JSX.Element {
     const chosen = PRESETS.find((p) => p.id === id);
     if (chosen) update(applyPreset(setup, chosen, all));
   };
-  const changeHolding = (k: number, changes: Partial<HoldingSetup>) =>
-    update({ holdings: setup.holdings.map((h, j) => (j === k ? { ...h, ...changes } : h)) });
 
   const buildSheet = () =>
     void build.run(
@@ -249,14 +237,14 @@ export function BacktestPanel(): React.JSX.Element {
 
       <section className={styles.section} aria-labelledby="backtest-portfolio-heading">
         <h2 id="backtest-portfolio-heading" className={styles.heading}>
-          2. Portfolio
+          2. Portfolios
         </h2>
         <Field
           label="Preset"
           hint={
             returns.length === 0
               ? "Add data first."
-              : "Fills the holdings and rebalancing below; edit them after."
+              : "Fills one or more portfolios below; edit them after."
           }
         >
           <Select
@@ -268,12 +256,10 @@ export function BacktestPanel(): React.JSX.Element {
             <Options items={PRESETS} value={(p) => p.id} label={choice.label} />
           </Select>
         </Field>
-        <HoldingsEditor
-          holdings={setup.holdings}
-          returns={returns}
-          onChange={changeHolding}
-          onAdd={() => update({ holdings: [...setup.holdings, newHolding(setup, all)] })}
-          onRemove={(k) => update({ holdings: setup.holdings.filter((_, j) => j !== k) })}
+        <PortfoliosEditor
+          portfolios={setup.portfolios}
+          series={all}
+          onChange={(portfolios) => update({ portfolios })}
         />
         <Field
           label="Borrowing rate"
@@ -290,7 +276,7 @@ export function BacktestPanel(): React.JSX.Element {
         </Field>
         <Field
           label="Benchmark"
-          hint="Shown beside the portfolio at 1x with no costs (both can be changed on the sheet)."
+          hint="Shown beside the portfolios at 1x with no costs (both can be changed on the sheet); the risk table measures beta, capture and tracking error against it."
         >
           <Select value={setup.benchmark} onChange={(_, data) => update({ benchmark: data.value })}>
             <option value="">None</option>
@@ -301,34 +287,8 @@ export function BacktestPanel(): React.JSX.Element {
 
       <section className={styles.section} aria-labelledby="backtest-rules-heading">
         <h2 id="backtest-rules-heading" className={styles.heading}>
-          3. Rebalancing and period
+          3. Period
         </h2>
-        <div className={styles.pair}>
-          <Field label="Rebalance">
-            <Select
-              value={setup.rebalance}
-              onChange={(_, data) => update({ rebalance: data.value as RebalanceChoice })}
-            >
-              <Options items={REBALANCE_CHOICES} {...choice} />
-            </Select>
-          </Field>
-          {setup.rebalance === "ROWS" && (
-            <TextField
-              label="Every (rows)"
-              value={setup.rebalanceRows}
-              onChange={(rebalanceRows) => update({ rebalanceRows })}
-              kind="decimal"
-            />
-          )}
-          <TextField
-            label="Or on drift over"
-            value={setup.band}
-            onChange={(band) => update({ band })}
-            unit="%"
-            kind="decimal"
-            placeholder="never"
-          />
-        </div>
         <div className={styles.pair}>
           <TextField
             label="Start date"
@@ -400,8 +360,9 @@ export function BacktestPanel(): React.JSX.Element {
         </h2>
         <TextField label="Title" value={setup.title} onChange={(title) => update({ title })} />
         <Caption1>
-          A new sheet with the aligned data, live =STACK formulas for each fund, the portfolio and
-          the benchmark, a summary, annual returns and charts. Your other sheets are not touched.
+          A new sheet with the aligned data and live =STACK formulas: every portfolio beside the
+          benchmark in a risk table, annual and monthly returns, drawdowns, stress episodes, the
+          financing bleed and charts. Your other sheets are not touched.
         </Caption1>
         <div aria-live="polite">
           {preparation.ok && questions.length === 0 ? (

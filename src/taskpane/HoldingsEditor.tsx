@@ -1,16 +1,19 @@
 /**
- * The backtest part's holdings: one card per simulated fund (name, index series, leverage, weight,
- * expense ratio, spread over the borrowing rate), a button to add one, and the weights' total in words.
+ * One portfolio's holdings: one card per fund — a leveraged fund (name, index series, leverage, weight,
+ * expense ratio, spread over the borrowing rate) or a stacked fund (name, its index series and the
+ * exposure to each, weight, fee, premium) — a button to add one, and the weights' total in words.
  */
 import { Button, Caption1, Field, Select } from "@fluentui/react-components";
 import * as React from "react";
-import { describeWeights, type HoldingSetup } from "./backtest-setup";
+import { describeWeights, type HoldingSetup, type LegSetup } from "./portfolio-setup";
 import type { LoadedSeries } from "./series-sources";
 import { usePaneStyles } from "./styles";
 import { byName, Options } from "./Options";
 import { TextField } from "./TextField";
 
 export interface HoldingsEditorProps {
+  /** Names the controls ("55/45 3x, 3x S&P 500, leverage"), so several portfolios stay distinct. */
+  readonly portfolio: string;
   readonly holdings: readonly HoldingSetup[];
   /** The return series a holding can follow. */
   readonly returns: readonly LoadedSeries[];
@@ -19,7 +22,30 @@ export interface HoldingsEditorProps {
   onRemove(k: number): void;
 }
 
+/** A drop-down of the loaded return series, showing a series that is no longer loaded as such. */
+function SeriesSelect(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly returns: readonly LoadedSeries[];
+  onChange(series: string): void;
+}): React.JSX.Element {
+  const missing = props.value !== "" && !props.returns.some((s) => s.name === props.value);
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, data) => props.onChange(data.value)}>
+        {(props.value === "" || missing) && (
+          <option value={props.value}>
+            {missing ? `${props.value} (not loaded)` : "Choose a series…"}
+          </option>
+        )}
+        <Options items={props.returns} {...byName} />
+      </Select>
+    </Field>
+  );
+}
+
 export function HoldingsEditor({
+  portfolio,
   holdings,
   returns,
   onChange,
@@ -28,48 +54,109 @@ export function HoldingsEditor({
 }: HoldingsEditorProps): React.JSX.Element {
   const styles = usePaneStyles();
   const total = describeWeights(holdings);
+  const changeLeg = (k: number, m: number, changes: Partial<LegSetup>) =>
+    onChange(k, { legs: holdings[k].legs.map((l, i) => (i === m ? { ...l, ...changes } : l)) });
   return (
     <>
       {holdings.length > 0 && (
-        <ul className={styles.cards} aria-label="Holdings">
+        <ul className={styles.cards} aria-label={`Holdings of ${portfolio}`}>
           {holdings.map((h, k) => {
             const title = h.name.trim() || `Holding ${k + 1}`;
-            const missing = h.series !== "" && !returns.some((s) => s.name === h.series);
+            const stacked = h.kind === "stacked";
             return (
-              <li key={k} className={styles.card} role="group" aria-label={title}>
+              <li
+                key={k}
+                className={styles.card}
+                role="group"
+                aria-label={`${portfolio}: ${title}`}
+              >
                 <div className={styles.cardHeader}>
-                  <h3 className={styles.cardTitle}>{title}</h3>
+                  <h4 className={styles.cardTitle}>{title}</h4>
                   <Button
                     size="small"
                     appearance="subtle"
                     onClick={() => onRemove(k)}
-                    aria-label={`Remove ${title}`}
+                    aria-label={`Remove ${title} from ${portfolio}`}
                   >
                     Remove
                   </Button>
                 </div>
                 <TextField label="Name" value={h.name} onChange={(name) => onChange(k, { name })} />
-                <Field label="Index series">
+                <Field label="Kind">
                   <Select
-                    value={h.series}
-                    onChange={(_, data) => onChange(k, { series: data.value })}
+                    value={h.kind}
+                    onChange={(_, data) => {
+                      const kind = data.value as HoldingSetup["kind"];
+                      onChange(k, {
+                        kind,
+                        legs:
+                          kind === "stacked" && h.legs.length === 0
+                            ? [{ series: h.series, weight: "100" }]
+                            : h.legs,
+                      });
+                    }}
                   >
-                    {(h.series === "" || missing) && (
-                      <option value={h.series}>
-                        {missing ? `${h.series} (not loaded)` : "Choose a series…"}
-                      </option>
-                    )}
-                    <Options items={returns} {...byName} />
+                    <option value="letf">Leveraged (daily reset)</option>
+                    <option value="stacked">Stacked (several series)</option>
                   </Select>
                 </Field>
-                <div className={styles.pair}>
-                  <TextField
-                    label="Leverage"
-                    value={h.leverage}
-                    onChange={(leverage) => onChange(k, { leverage })}
-                    unit="×"
-                    kind="decimal"
+                {!stacked && (
+                  <SeriesSelect
+                    label="Index series"
+                    value={h.series}
+                    returns={returns}
+                    onChange={(series) => onChange(k, { series })}
                   />
+                )}
+                {stacked &&
+                  h.legs.map((leg, m) => (
+                    <div key={m} className={styles.pair}>
+                      <SeriesSelect
+                        label={`Index series ${m + 1}`}
+                        value={leg.series}
+                        returns={returns}
+                        onChange={(series) => changeLeg(k, m, { series })}
+                      />
+                      <TextField
+                        label="Exposure"
+                        value={leg.weight}
+                        onChange={(weight) => changeLeg(k, m, { weight })}
+                        unit="%"
+                        kind="decimal"
+                      />
+                    </div>
+                  ))}
+                {stacked && (
+                  <div className={styles.row}>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        onChange(k, { legs: [...h.legs, { series: "", weight: "100" }] })
+                      }
+                    >
+                      Add index series
+                    </Button>
+                    {h.legs.length > 1 && (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() => onChange(k, { legs: h.legs.slice(0, -1) })}
+                      >
+                        Remove the last
+                      </Button>
+                    )}
+                  </div>
+                )}
+                <div className={styles.pair}>
+                  {!stacked && (
+                    <TextField
+                      label="Leverage"
+                      value={h.leverage}
+                      onChange={(leverage) => onChange(k, { leverage })}
+                      unit="×"
+                      kind="decimal"
+                    />
+                  )}
                   <TextField
                     label="Weight"
                     value={h.weight}
@@ -78,14 +165,14 @@ export function HoldingsEditor({
                     kind="decimal"
                   />
                   <TextField
-                    label="Expense ratio"
+                    label={stacked ? "Fee" : "Expense ratio"}
                     value={h.expenseRatio}
                     onChange={(expenseRatio) => onChange(k, { expenseRatio })}
                     unit="%"
                     kind="decimal"
                   />
                   <TextField
-                    label="Spread"
+                    label={stacked ? "Premium" : "Spread"}
                     value={h.spread}
                     onChange={(spread) => onChange(k, { spread })}
                     unit="%"
@@ -96,12 +183,6 @@ export function HoldingsEditor({
             );
           })}
         </ul>
-      )}
-      {holdings.length > 0 && (
-        <Caption1>
-          Each fund returns its index series times the leverage, less the expense ratio and, on the
-          borrowed part, the borrowing rate plus the spread (both yearly).
-        </Caption1>
       )}
       <div className={styles.row}>
         <Button onClick={onAdd} disabled={returns.length === 0}>

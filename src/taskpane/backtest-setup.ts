@@ -9,7 +9,6 @@
  * remembers exactly what the user wrote, and one place turns them into numbers and messages.
  */
 import { MAX_PATHS, MAX_WORK } from "../core/bootstrap";
-import type { Frequency } from "../core/excel-date";
 import { TRADING_DAYS } from "../core/series";
 import { StackError } from "../core/errors";
 import {
@@ -18,40 +17,32 @@ import {
   type AlignmentReport,
   type DateSpan,
 } from "../io/series-align";
-import { formatDate, parseDate } from "../io/series-dates";
-import type { BacktestConfig, BacktestData, Holding, Preset } from "../sheets/backtest-config";
+import { formatDate } from "../io/series-dates";
+import type { BacktestConfig, BacktestData, Preset } from "../sheets/backtest-config";
 import { backtestSheet } from "../sheets/backtest-sheet";
 import type { Layout } from "../sheets/layout";
+import {
+  type PortfolioSetup,
+  presetPortfolios,
+  presetRoles,
+  readPortfolios,
+  seriesUsed,
+  toPortfolios,
+  upgradePortfolios,
+} from "./portfolio-setup";
 import type { LoadedSeries } from "./series-sources";
-
-/** One holding as typed: a name, a series by name, leverage, and percentages. */
-export interface HoldingSetup {
-  readonly name: string;
-  /** A series name from seriesOf(), "" before one is chosen. */
-  readonly series: string;
-  readonly leverage: string;
-  readonly expenseRatio: string;
-  readonly spread: string;
-  readonly weight: string;
-}
-
-/** A calendar code, never, or every k rows. */
-export type RebalanceChoice = Frequency | "NONE" | "ROWS";
+import { positive, Reader } from "./setup-reader";
 
 export interface BacktestSetup {
   readonly title: string;
-  /** The preset the holdings came from ("" when none), shown in the preset picker. */
+  /** The preset the portfolios came from ("" when none), shown in the preset picker. */
   readonly preset: string;
-  readonly holdings: readonly HoldingSetup[];
+  /** One to four portfolios, shown side by side on the sheet. */
+  readonly portfolios: readonly PortfolioSetup[];
   /** A "rates" series name, "" for none (0%). */
   readonly rate: string;
   /** A "returns" series name, "" for none. */
   readonly benchmark: string;
-  readonly rebalance: RebalanceChoice;
-  /** k of "every k rows". */
-  readonly rebalanceRows: string;
-  /** Drift band in percent, "" for none. */
-  readonly band: string;
   /** yyyy-mm-dd, "" for the first or last aligned date. */
   readonly start: string;
   readonly end: string;
@@ -67,12 +58,9 @@ export interface BacktestSetup {
 export const DEFAULT_SETUP: BacktestSetup = {
   title: "Backtest",
   preset: "",
-  holdings: [],
+  portfolios: [],
   rate: "",
   benchmark: "",
-  rebalance: "Q",
-  rebalanceRows: "63",
-  band: "",
   start: "",
   end: "",
   startAmount: "10000",
@@ -84,37 +72,23 @@ export const DEFAULT_SETUP: BacktestSetup = {
   monteCarloSeed: "1",
 };
 
-/** The rebalancing choices, as the pane lists them. */
-export const REBALANCE_CHOICES: readonly {
-  readonly value: RebalanceChoice;
-  readonly label: string;
-}[] = [
-  { value: "Q", label: "Quarterly" },
-  { value: "M", label: "Monthly" },
-  { value: "A", label: "Annually" },
-  { value: "W", label: "Weekly" },
-  { value: "D", label: "Daily" },
-  { value: "ROWS", label: "Every k rows" },
-  { value: "NONE", label: "Never (buy and hold)" },
-];
-
-/** Series names that look like the S&P 500 (index, total return, index funds), and like long Treasuries. */
-const LOOKS_LIKE = {
-  index: /s&p|sp ?500|spx|gspc|spy|vfinx|voo|ivv/i,
-  treasuries: /treas|tlt|vustx|long|bond|tmf|ubt|edv|zroz|dgs30|ltt/i,
-} as const;
-
-/** Drops float noise: 55 + 45.1 → 100.1, 0.0091 × 100 → 0.91. */
-const tidy = (x: number) => Number(x.toPrecision(12));
-
-/** Percent text of a decimal: 0.0091 → "0.91". */
-const percentText = (x: number) => String(tidy(x * 100));
+/** The settings remembered from the last session over the defaults (older versions' holdings become a portfolio). */
+export function restoreSetup(remembered: Record<string, unknown> | undefined): BacktestSetup {
+  if (!remembered) return DEFAULT_SETUP;
+  // Only the settings this version has: an older version's holdings, rebalance and band moved into a portfolio.
+  const known = Object.keys(DEFAULT_SETUP).filter(
+    (key) => key !== "portfolios" && key in remembered
+  );
+  return {
+    ...DEFAULT_SETUP,
+    ...Object.fromEntries(known.map((key) => [key, remembered[key]])),
+    portfolios: upgradePortfolios(remembered) ?? DEFAULT_SETUP.portfolios,
+  };
+}
 
 /**
- * The setup with a preset's holdings and rebalancing. Each holding's role is mapped onto the loaded return
- * series: "index" to the first whose name looks like the S&P 500, "treasuries" to the first that looks like
- * long Treasuries; failing that, the first and second return series. Also picks a benchmark (the index
- * series) and a rate (the first rate series) when none is chosen yet. Spreads start at 0.
+ * The setup with a preset's portfolios (presetPortfolios maps its roles onto the loaded series). Also picks
+ * a benchmark (the index series) and a rate (the first rate series) when none is chosen yet.
  */
 export function applyPreset(
   setup: BacktestSetup,
@@ -122,45 +96,17 @@ export function applyPreset(
   series: readonly LoadedSeries[]
 ): BacktestSetup {
   const returns = series.filter(({ kind }) => kind === "returns").map(({ name }) => name);
-  const index = returns.find((name) => LOOKS_LIKE.index.test(name)) ?? returns[0] ?? "";
-  const treasuries =
-    returns.find((name) => name !== index && LOOKS_LIKE.treasuries.test(name)) ??
-    returns.find((name) => name !== index) ??
-    index;
   const rates = series.filter(({ kind }) => kind === "rates").map(({ name }) => name);
   return {
     ...setup,
     title: preset.label,
     preset: preset.id,
-    holdings: preset.holdings.map((h) => ({
-      name: h.name,
-      series: h.role === "index" ? index : treasuries,
-      leverage: String(h.leverage),
-      expenseRatio: percentText(h.expenseRatio),
-      spread: "0",
-      weight: percentText(h.weight),
-    })),
-    rebalance: typeof preset.rebalance === "number" ? "ROWS" : preset.rebalance,
-    rebalanceRows:
-      typeof preset.rebalance === "number" ? String(preset.rebalance) : setup.rebalanceRows,
+    portfolios: presetPortfolios(preset, series),
     benchmark:
-      setup.benchmark !== "" && returns.includes(setup.benchmark) ? setup.benchmark : index,
+      setup.benchmark !== "" && returns.includes(setup.benchmark)
+        ? setup.benchmark
+        : presetRoles(series).index,
     rate: setup.rate !== "" && rates.includes(setup.rate) ? setup.rate : (rates[0] ?? ""),
-  };
-}
-
-/** A new holding: 1x the first return series not yet held, with no costs and no weight. */
-export function newHolding(setup: BacktestSetup, series: readonly LoadedSeries[]): HoldingSetup {
-  const returns = series.filter(({ kind }) => kind === "returns").map(({ name }) => name);
-  const free =
-    returns.find((name) => !setup.holdings.some((h) => h.series === name)) ?? returns[0] ?? "";
-  return {
-    name: free || `Holding ${setup.holdings.length + 1}`,
-    series: free,
-    leverage: "1",
-    expenseRatio: "0",
-    spread: "0",
-    weight: "0",
   };
 }
 
@@ -178,91 +124,6 @@ export type Preparation =
   | { readonly ok: true; readonly prepared: Prepared }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-/** A typed number, a trailing "%" allowed: "0.91%" → 0.91; NaN when blank or not a number. */
-export function typedNumber(text: string): number {
-  const trimmed = text.trim().replace(/%$/, "").trim();
-  return trimmed === "" ? NaN : Number(trimmed);
-}
-
-/** "Weights add up to 100%." — or what the rest is; undefined while a weight is not a number. */
-export function describeWeights(holdings: readonly HoldingSetup[]): string | undefined {
-  const weights = holdings.map((h) => typedNumber(h.weight));
-  if (holdings.length === 0 || !weights.every(Number.isFinite)) return undefined;
-  const total = tidy(weights.reduce((a, b) => a + b, 0));
-  return total === 100
-    ? "Weights add up to 100%."
-    : `Weights add up to ${total}%; the other ${tidy(100 - total)}% is cash at 0%.`;
-}
-
-/** Reads typed settings into numbers, collecting a problem for each one that is not acceptable. */
-class Reader {
-  readonly problems: string[] = [];
-
-  /** A number (a trailing "%" allowed), or a problem and NaN. Blank is a problem unless `blank` is given. */
-  number(
-    what: string,
-    text: string,
-    test: (x: number) => boolean,
-    rule: string,
-    blank?: number
-  ): number {
-    if (text.trim() === "" && blank !== undefined) return blank;
-    const value = typedNumber(text);
-    if (Number.isNaN(value))
-      this.problems.push(
-        `${what}: ${text.trim() === "" ? "enter a number" : `“${text.trim()}” is not a number`}.`
-      );
-    else if (!test(value)) this.problems.push(`${what}: ${rule}.`);
-    return Number.isFinite(value) && test(value) ? value : NaN;
-  }
-
-  percent(
-    what: string,
-    text: string,
-    test: (x: number) => boolean,
-    rule: string,
-    blank?: number
-  ): number {
-    return this.number(what, text, (x) => test(x / 100), rule, blank) / 100;
-  }
-
-  whole(what: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-    return this.number(
-      what,
-      text,
-      (x) => Number.isInteger(x) && x >= min && x <= max,
-      `a whole number from ${min.toLocaleString("en-US")}${max < Number.MAX_SAFE_INTEGER ? ` to ${max.toLocaleString("en-US")}` : " up"}`
-    );
-  }
-
-  date(what: string, text: string): number | undefined {
-    if (text.trim() === "") return undefined;
-    const serial = parseDate(text);
-    if (serial === null)
-      this.problems.push(`${what}: “${text.trim()}” is not a date (yyyy-mm-dd).`);
-    return serial ?? undefined;
-  }
-
-  /** The series called `name` of the wanted kind, or a problem. */
-  series(
-    what: string,
-    name: string,
-    all: readonly LoadedSeries[],
-    kind: LoadedSeries["kind"]
-  ): LoadedSeries | undefined {
-    const found = all.find((s) => s.name === name && s.kind === kind);
-    if (!found)
-      this.problems.push(
-        name === ""
-          ? `${what}: choose a series.`
-          : `${what}: “${name}” is not among the loaded ${kind === "rates" ? "rate" : "return"} series.`
-      );
-    return found;
-  }
-}
-
-const finite = (x: number) => Number.isFinite(x);
-const positive = (x: number) => x > 0 && x < Infinity;
 /** The largest seed BOOTSTRAP takes. */
 const MAX_SEED = 4_294_967_295;
 
@@ -281,41 +142,11 @@ export function prepare(
   const read = new Reader();
   if (all.length === 0)
     return { ok: false, problems: ["Add a CSV file or a range of series first."] };
-  if (setup.holdings.length === 0) read.problems.push("Add a holding, or choose a preset.");
-  const holdings = setup.holdings.map((h, k) => {
-    const what = h.name.trim() || `Holding ${k + 1}`;
-    return {
-      name: what,
-      series: read.series(what, h.series, all, "returns"),
-      leverage: read.number(`${what}, leverage`, h.leverage, finite, "a number"),
-      expenseRatio: read.percent(
-        `${what}, expense ratio`,
-        h.expenseRatio,
-        (x) => x >= 0 && x < 1,
-        "from 0% to 100%"
-      ),
-      spread: read.percent(
-        `${what}, spread`,
-        h.spread,
-        (x) => x > -1 && x < 1,
-        "between -100% and 100%"
-      ),
-      weight: read.percent(`${what}, weight`, h.weight, finite, "a number"),
-    };
-  });
+  const portfolios = readPortfolios(read, setup.portfolios, all);
   const rate =
     setup.rate === "" ? undefined : read.series("Borrowing rate", setup.rate, all, "rates");
   const benchmark =
     setup.benchmark === "" ? undefined : read.series("Benchmark", setup.benchmark, all, "returns");
-  const band = read.percent(
-    "Rebalancing band",
-    setup.band,
-    (x) => x > 0 && x < 1,
-    "between 0% and 100%, or blank for none",
-    NaN
-  );
-  const rebalanceRows =
-    setup.rebalance === "ROWS" ? read.whole("Rebalance every", setup.rebalanceRows, 1) : NaN;
   const start = read.date("Start date", setup.start);
   const end = read.date("End date", setup.end);
   const startAmount = read.number("Starting amount", setup.startAmount, positive, "more than 0");
@@ -336,7 +167,7 @@ export function prepare(
   if (read.problems.length > 0) return { ok: false, problems: read.problems };
 
   // The series used, each once, in the order holdings, benchmark, rate.
-  const used = [...holdings.map((h) => h.series), benchmark, rate].filter(
+  const used = [...seriesUsed(portfolios), benchmark, rate].filter(
     (s, k, list): s is LoadedSeries => s !== undefined && list.indexOf(s) === k
   );
   const unconfirmed = used.filter((s) => s.pending !== undefined);
@@ -363,7 +194,10 @@ export function prepare(
     read.problems.push(`Monte Carlo block: at most the ${dates.length} rows of data.`);
   if (
     monteCarlo &&
-    monteCarlo.paths * Math.round(monteCarlo.years * TRADING_DAYS) * holdings.length > MAX_WORK
+    monteCarlo.paths *
+      Math.round(monteCarlo.years * TRADING_DAYS) *
+      portfolios.reduce((n, p) => n + p.holdings.length, 0) >
+      MAX_WORK
   ) {
     read.problems.push(
       "Monte Carlo: that many paths of that many years would take Excel too long; use fewer paths or years."
@@ -374,11 +208,9 @@ export function prepare(
   const alignment = describeAlignment(report);
   const config: BacktestConfig = {
     title: setup.title.trim() || DEFAULT_SETUP.title,
-    holdings: holdings.map((h): Holding => ({ ...h, series: column(h.series) })),
+    portfolios: toPortfolios(portfolios, column),
     rate: rate === undefined ? undefined : column(rate),
     benchmark: benchmark && { name: benchmark.name, series: column(benchmark) },
-    rebalance: setup.rebalance === "ROWS" ? rebalanceRows : setup.rebalance,
-    band: Number.isNaN(band) ? undefined : band,
     start,
     end,
     startAmount,

@@ -4,14 +4,14 @@
  * each asset class — matched by name, or chosen by hand — with a live preview computed by the core
  * (look-through exposure, weighted expense ratio, the mix for the target) and the {@link FundsSetup} the
  * sheet's funds section is built from, or every problem that stands in the way. No React and no Office
- * here, so it is tested in Node. Percentages are kept as typed (see backtest-setup.ts's typedNumber).
+ * here, so it is tested in Node. Percentages are kept as typed (see setup-reader.ts's typedNumber).
  */
 import { fundTableFromColumns, lookThrough, LookThrough } from "../core/fund-exposure";
 import { FundMix, fundMix } from "../core/fund-mix";
 import type { FundsSetup } from "../sheets/cma-funds";
 import { matchClasses } from "../sheets/fund-mapping";
 import { classesOf, FUND_TEMPLATE, FundFigures, templateFund } from "../sheets/fund-template";
-import { typedNumber } from "./backtest-setup";
+import { typedNumber } from "./setup-reader";
 
 export interface FundsState {
   /** Tickers of the shipped table, in the order picked. */

@@ -3,7 +3,9 @@ import {
   excelDate,
   excelDays,
   excelMonthIndex,
+  excelSerial,
   nextPeriodStart,
+  periodIndex,
   requireDates,
   serialOfDays,
 } from "../../src/core/excel-date";
@@ -116,5 +118,23 @@ describe("requireDates", () => {
     expect(() => requireDates(Float64Array.of(45306, 2958466))).toThrow(
       "dates: row 2 is not a date"
     );
+  });
+});
+
+describe("excelSerial and periodIndex", () => {
+  it("turn calendar dates into serials (Python: date − 1899-12-30, series_reference.py)", () => {
+    expect(excelSerial(2024, 2, 29)).toBe(45351);
+    expect(excelSerial(1970, 1, 1)).toBe(25569);
+    expect(excelSerial(1900, 3, 1)).toBe(61);
+  });
+
+  it("number periods so that consecutive ones differ by 1", () => {
+    // Hand: 2024-01-15 is month index 2024·12 = 24288, quarter 8096, year 2024; Sunday 2024-01-14 and
+    // Monday 2024-01-15 fall in consecutive ISO weeks.
+    expect(periodIndex(45306, "M")).toBe(24288);
+    expect(periodIndex(45306, "Q")).toBe(8096);
+    expect(periodIndex(45306, "A")).toBe(2024);
+    expect(periodIndex(45306, "W") - periodIndex(45305, "W")).toBe(1);
+    expect(periodIndex(45306, "W")).toBe(periodIndex(45312, "W")); // Monday to Sunday
   });
 });

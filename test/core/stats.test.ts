@@ -14,6 +14,9 @@ describe("seriesStats", () => {
     expect(stats.best).toBe(0.05);
     expect(stats.worst).toBe(-0.04);
     expect(stats.finalGrowth).toBeCloseTo(1.0458541241731854, 15);
+    // numpy (test/fixtures/analytics_reference.py): np.percentile(a, 5), mean of the ⌊9·0.05⌋ + 1 smallest.
+    expect(stats.valueAtRisk).toBeCloseTo(-0.030999999999999993, 15);
+    expect(stats.conditionalValueAtRisk).toBeCloseTo(-0.04, 15);
   });
 
   it("uses the risk-free rate as Sortino's required return: numpy, 2% → 5.017389347039402", () => {

@@ -1,19 +1,20 @@
 /**
  * The backtest sheet through the Excel writer at scale, under office-addin-mock (fake-excel.ts): 64 years
- * of daily data (64 × 252 = 16,128 rows: two holdings, a benchmark and a rate) are written in as many
- * round trips as 2 years, every request under the 4 MB budget; a cancelled or failing build deletes its
- * half-built sheet.
+ * of daily data (64 × 252 = 16,128 rows: four portfolios of five funds over two index series, a benchmark
+ * and a rate) are written in as many round trips as 2 years, every request under the 4 MB budget; the
+ * box-and-whisker chart goes in a request of its own and falls back to the quartile chart when refused; a
+ * cancelled or failing build deletes its half-built sheet.
  */
 import { BuildCancelled } from "../../src/excel/errors";
 import { MAX_REQUEST_BYTES } from "../../src/excel/plan";
 import { applyLayout, BuildProgress } from "../../src/excel/writer";
 import { backtestSheet } from "../../src/sheets/backtest-sheet";
-import { config5545, syntheticData } from "../fixtures/backtest-data";
+import { configFour, syntheticData } from "../fixtures/backtest-data";
 import { calls, fakeExcel, sets } from "./fake-excel";
 
 /** 1961-01-02, a Monday. */
 const START = 22283;
-const config = config5545({
+const config = configFour({
   rollingYears: 1,
   monteCarlo: { years: 20, paths: 1000, block: 21, seed: 1 },
 });
@@ -31,9 +32,11 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     });
     expect(longSheet.rows).toBe(16_128);
     expect(long.roundTrips).toBe(short.roundTrips);
-    expect(long.roundTrips).toBe(2); // read the sheet names, write everything
-    expect(fake.syncs()).toBe(2);
-    expect(progress.map((p) => p.total)).toEqual([2, 2]);
+    // Read the sheet names, write everything, then the box-and-whisker chart on its own.
+    expect(long.roundTrips).toBe(3);
+    expect(fake.syncs()).toBe(3);
+    expect(progress.map((p) => p.total)).toEqual([3, 3, 3]);
+    expect(long.optionalCharts).toBe("native");
     for (const bytes of long.requestBytes) expect(bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(long.sheetName).toBe("Stack backtest");
     // The data go in one write of 16,128 rows: date, the two index series, the rate.
@@ -48,7 +51,29 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
         .cells[16_127][0]
     );
     expect(calls(fake.log, ".names.add")).toHaveLength(longSheet.layout.names.length);
-    expect(calls(fake.log, "sheet.charts.add")).toHaveLength(5);
+    const charts = calls(fake.log, "sheet.charts.add");
+    expect(charts.map((c) => (c.value as unknown[])[0])).toEqual([
+      "Line",
+      "Line",
+      "Line",
+      "ColumnClustered",
+      "ColumnClustered",
+      "Boxwhisker",
+    ]);
+    expect(calls(fake.log, ".conditionalFormats.add")).toHaveLength(1);
+  });
+
+  it("a host that refuses the box-and-whisker chart gets the quartile chart; nothing else is undone", async () => {
+    const refused = Object.assign(new Error("The argument is invalid or missing."), {
+      code: "InvalidArgument",
+    });
+    const fake = fakeExcel([], { failAt: 3, error: refused });
+    const result = await applyLayout(fake.context, longSheet.layout);
+    expect(result.optionalCharts).toBe("fallback");
+    expect(fake.syncs()).toBe(4); // read, write, the refused chart, its fallback
+    const charts = calls(fake.log, "sheet.charts.add").map((c) => (c.value as unknown[])[0]);
+    expect(charts.slice(-2)).toEqual(["Boxwhisker", "Line"]);
+    expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(0);
   });
 
   it("cancelled between round trips: rejects with BuildCancelled and deletes the half-built sheet", async () => {

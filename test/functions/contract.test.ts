@@ -324,6 +324,8 @@ describe("series functions through the bundle (issue #3)", () => {
       "Best period",
       "Worst period",
       "Final growth",
+      "VaR 95%",
+      "CVaR 95%",
     ]);
     expect(out[0][1]).toBeCloseTo(1.01 ** 252 - 1, 10);
     expect((out[2][1] as StubError).code).toBe("#DIV/0!");

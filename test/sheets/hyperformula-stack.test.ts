@@ -20,10 +20,16 @@ const fund: Range = [[0.0298], [-0.0603], [0.0897], [-0.0302]];
 const pair: Range = a.map((row, t) => [row[0], b[t][0]]);
 const blankRows: Range = [[null], [null]];
 const rowSeries: Range = [[0.01, -0.02, 0.03, -0.01]];
+/** A stress-episode table (G1:I2): one episode, then a blank row left for the user. */
+const episodes: (string | number | null)[][] = [
+  ["Test", 45293, 45295],
+  [null, null, null],
+];
 
 /**
  * The sheet every case reads: A1:A6 the first series (two blank rows at the end), B1:B4 the second, C1:C4
- * rates, D1:D4 dates, E1:E4 a fund's returns, F1 a number of paths (5), A8:D8 a series laid out as a row.
+ * rates, D1:D4 dates, E1:E4 a fund's returns, F1 a number of paths (5), G1:I2 stress episodes, A8:D8 a
+ * series laid out as a row.
  * The name Pair stands for A1:B4. The formula goes in H10, below and right of all of it.
  */
 function layoutWith(text: string): Layout {
@@ -38,6 +44,7 @@ function layoutWith(text: string): Layout {
       { row: 0, column: 4, cells: column(fund) },
       { row: 0, column: 5, cells: [[5]] },
       { row: 7, column: 0, cells: rowSeries },
+      { row: 0, column: 6, cells: episodes },
       { row: 9, column: 7, cells: [[formula(text)]] },
     ],
     styles: [],
@@ -101,6 +108,24 @@ const cases: [string, string, unknown[]][] = [
       [...b, ...blankRows],
     ],
   ],
+  ["=STACK.STATS(Pair,0,252,B1:B4)", "STATS", [pair, 0, 252, b]],
+  ["=STACK.PERIODIC(A1:B4,D1:D4)", "PERIODIC", [pair, dates]],
+  ['=STACK.PERIODIC(A1:A4,D1:D4,"w")', "PERIODIC", [a, dates, "w"]],
+  ["=STACK.CALENDAR(A1:A4,D1:D4)", "CALENDAR", [a, dates]],
+  ["=STACK.DRAWDOWNS(A1:A4,D1:D4,2)", "DRAWDOWNS", [a, dates, 2]],
+  ["=STACK.DRAWDOWNS(A1:A4,D1:D4)", "DRAWDOWNS", [a, dates]],
+  ["=STACK.VAR(A1:B4)", "VAR", [pair]],
+  ['=STACK.CVAR(A8:D8,0.9,"normal")', "CVAR", [rowSeries, 0.9, "normal"]],
+  ["=STACK.BETA(A1:B4,B1:B4)", "BETA", [pair, b]],
+  ["=STACK.ALPHA(A1:A4,B1:B4,C1:C4/252,12)", "ALPHA", [a, b, rates.map(([r]) => [r! / 252]), 12]],
+  ['=STACK.CAPTURE(A1:B4,B1:B4,"down")', "CAPTURE", [pair, b, "down"]],
+  ["=STACK.TRACKINGERROR(A1:B4,B1:B4)", "TRACKINGERROR", [pair, b]],
+  ["=STACK.INFORATIO(A1:A4,B1:B4)", "INFORATIO", [a, b]],
+  ["=STACK.OMEGA(A1:B4)", "OMEGA", [pair]],
+  ["=STACK.DOWNSIDE(A1:B4,0.02)", "DOWNSIDE", [pair, 0.02]],
+  ["=STACK.TAILRATIO(A1:B4)", "TAILRATIO", [pair]],
+  ["=STACK.STRESS(A1:B4,D1:D4,G1:I2)", "STRESS", [pair, dates, episodes]],
+  ["=STACK.STRESS(A1:A4,D1:D4)", "STRESS", [a, dates]],
 ];
 
 describe("spill sizes in HyperFormula", () => {

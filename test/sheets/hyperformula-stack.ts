@@ -31,11 +31,14 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
+import { BENCHMARK_ROWS } from "../../src/core/benchmark-stats";
 import { DEFAULT_EDGES } from "../../src/core/conditional";
+import { excelDate, PeriodCode, periodIndex } from "../../src/core/excel-date";
+import { STRESS_EPISODES } from "../../src/core/stress-episodes";
 import { STATS_ROWS } from "../../src/core/stats";
 import { rangeName } from "../../src/io/a1";
 import { excelInput } from "../../src/excel/plan";
-import { Cell, Content, Layout } from "../../src/sheets/layout";
+import { Area, Cell, Content, Layout } from "../../src/sheets/layout";
 import {
   callAsExcel,
   FunctionMetadata,
@@ -51,6 +54,13 @@ export interface ArgumentShape {
   readonly given: boolean;
   /** A number literal, or the number held by the referenced cell when the formula is parsed. */
   readonly value?: number;
+  /** A text literal (a code such as "Q"). */
+  readonly text?: string;
+  /**
+   * The numbers of a referenced range (or named range) of plain values, row by row, read from the layout
+   * being loaded — e.g. the dates a calendar table is sized by. Undefined when any cell is a formula.
+   */
+  readonly numbers?: readonly number[];
 }
 
 /** A spilled result's size from its arguments' shapes. */
@@ -76,6 +86,15 @@ const perSeries: SpillRule = (args) => ({ width: seriesCount(args[0]), height: 1
 const perAssetRow: SpillRule = (args) => ({ width: 1, height: args[0].height });
 /** BOOTSTRAP's default number of paths (src/functions/series.ts). */
 const DEFAULT_PATHS = 1000;
+/** The distinct values of f over an argument's numbers (e.g. the months or years of its dates). */
+const distinct = (a: ArgumentShape, f: (x: number) => number) => {
+  if (a.numbers === undefined)
+    throw new Error("a calendar spill needs its dates as plain values in the layout");
+  return new Set(a.numbers.map(f)).size;
+};
+/** STATS: the labelled rows, plus the benchmark rows when a benchmark is given. */
+const statsRows = (args: readonly ArgumentShape[]) =>
+  STATS_ROWS.length + (args[3]?.given ? BENCHMARK_ROWS.length : 0);
 
 /** Result sizes of the spilling functions, keyed by function id. Extend this table when adding one. */
 export const SPILL_SIZES: Record<string, SpillRule> = {
@@ -97,7 +116,7 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
   CALMAR: perSeries,
   ULCER: perSeries,
   // A label column, then one column per series; one row per statistic.
-  STATS: (args) => ({ width: 1 + seriesCount(args[0]), height: STATS_ROWS.length }),
+  STATS: (args) => ({ width: 1 + seriesCount(args[0]), height: statsRows(args) }),
   BACKTEST: perAssetRow,
   BOOTSTRAP: (args) => ({ width: 1, height: args[3]?.value ?? DEFAULT_PATHS }),
   // One exposure per asset class (column of fund_table), the total and the financing, in a row.
@@ -109,6 +128,33 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
   CONDITIONAL: (args) => ({
     width: 9,
     height: 1 + (args[2]?.given ? length(args[2]) : DEFAULT_EDGES.length) + 1,
+  }),
+  // One row per calendar period of the dates, a date column then one per series.
+  PERIODIC: (args) => ({
+    width: 1 + seriesCount(args[0]),
+    height: distinct(args[1], (d) =>
+      periodIndex(d, (args[2]?.text?.toUpperCase() ?? "M") as PeriodCode)
+    ),
+  }),
+  // A header, then one row per calendar year: the year, 12 months, the year's return.
+  CALENDAR: (args) => ({ width: 14, height: 1 + distinct(args[1], (d) => excelDate(d).year) }),
+  // A header, then `top` rows (default 5) of six columns.
+  DRAWDOWNS: (args) => ({ width: 6, height: 1 + (args[2]?.value ?? 5) }),
+  VAR: perSeries,
+  CVAR: perSeries,
+  BETA: perSeries,
+  ALPHA: perSeries,
+  CAPTURE: perSeries,
+  TRACKINGERROR: perSeries,
+  INFORATIO: perSeries,
+  OMEGA: perSeries,
+  DOWNSIDE: perSeries,
+  TAILRATIO: perSeries,
+  // A header, then one row per episode (the table's rows, or the built-in list); name, first, last, then
+  // a return and a drawdown per series.
+  STRESS: (args) => ({
+    width: 3 + 2 * seriesCount(args[0]),
+    height: 1 + (args[2]?.given ? args[2].height : STRESS_EPISODES.length),
   }),
 };
 
@@ -196,6 +242,8 @@ export function registerStackFunctions(): { skipped: string[] } {
           ...sizeOf(this, arg, arrays),
           given: arg.type !== "EMPTY",
           value: knownNumber(this, arg, state),
+          text: arg.type === "STRING" && typeof arg.value === "string" ? arg.value : undefined,
+          numbers: rawNumbers(arg, state),
         }));
         const { width, height } = rule(shapes);
         return new ArraySize(width, height);
@@ -240,12 +288,52 @@ interface PluginInternals {
   };
 }
 
+interface AddressAst {
+  toSimpleCellAddress(formulaAddress: unknown): { row: number; col: number };
+}
+
 /** The parts of an argument's syntax tree that the size rules read. */
 interface ArgumentAst {
   readonly type: string;
   readonly value?: unknown;
-  readonly reference?: { toSimpleCellAddress(formulaAddress: unknown): unknown };
+  readonly reference?: AddressAst;
+  readonly start?: AddressAst;
+  readonly end?: AddressAst;
   readonly expressionName?: string;
+}
+
+/** The layout being loaded: its plain contents (as written) and its names, for {@link rawNumbers}. */
+let loading: { data: Value[][]; names: Map<string, Area> } | undefined;
+
+/**
+ * The numbers of a range or named-range argument when every cell of it is a plain number or blank in the
+ * layout being loaded (HyperFormula has not parsed cells below the formula yet, so the layout is read).
+ */
+function rawNumbers(arg: ArgumentAst, state: SizingState): number[] | undefined {
+  if (loading === undefined) return undefined;
+  let area: Area | undefined;
+  if (arg.type === "NAMED_EXPRESSION" && arg.expressionName !== undefined)
+    area = loading.names.get(arg.expressionName);
+  else if (arg.type === "CELL_RANGE" && arg.start && arg.end) {
+    const start = arg.start.toSimpleCellAddress(state.formulaAddress);
+    const end = arg.end.toSimpleCellAddress(state.formulaAddress);
+    area = {
+      row: start.row,
+      column: start.col,
+      rows: end.row - start.row + 1,
+      columns: end.col - start.col + 1,
+    };
+  }
+  if (area === undefined) return undefined;
+  const numbers: number[] = [];
+  for (let r = area.row; r < area.row + area.rows; r++) {
+    for (let c = area.column; c < area.column + area.columns; c++) {
+      const v = loading.data[r]?.[c] ?? null;
+      if (typeof v === "number") numbers.push(v);
+      else if (v !== null) return undefined;
+    }
+  }
+  return numbers;
 }
 
 interface SizingState {
@@ -326,12 +414,22 @@ export function loadLayout(layout: Layout): LoadedLayout {
       row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content)))
     );
   }
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    // Formulas over ranges evaluate as Excel's dynamic arrays do (a bucket label per row, SUMPRODUCT of arrays).
+    useArrayArithmetic: true,
+  });
   const sheetName = hf.addSheet(layout.sheetName);
   const sheet = hf.getSheetId(sheetName)!;
   for (const name of layout.names)
     hf.addNamedExpression(name.name, `='${sheetName}'!${rangeName(name.area, true)}`, sheet);
-  hf.setSheetContent(sheet, data);
+  loading = { data, names: new Map(layout.names.map((n) => [n.name, n.area])) };
+  try {
+    hf.setSheetContent(sheet, data);
+  } finally {
+    loading = undefined;
+  }
   return {
     hf,
     sheet,

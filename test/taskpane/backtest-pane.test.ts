@@ -8,7 +8,15 @@
  */
 import { Page } from "playwright-core";
 import { parseDate } from "../../src/io/series-dates";
-import { CHROMIUM_SUITE, describeInChromium, openPane, PaneSession, shownText } from "./browser";
+import path from "path";
+import {
+  artifacts,
+  CHROMIUM_SUITE,
+  describeInChromium,
+  openPane,
+  PaneSession,
+  shownText,
+} from "./browser";
 import type { Recorded } from "../excel/recorder";
 import { DGS3MO, lineOf, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
 
@@ -252,5 +260,51 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
       await page.getByRole("list", { name: "Problems found" }).getByRole("listitem").allInnerTexts()
     ).toEqual(['row 6, column TLT: "n/a?" is not a number']);
     expect(await sourceCards().count()).toBe(4);
+  });
+
+  it("shows four portfolios side by side: the Stack vs 2x preset plus one added, then builds them all", async () => {
+    await sourceCards()
+      .nth(3)
+      .getByRole("button", { name: /^Remove/ })
+      .click();
+    await page.getByLabel("Preset").selectOption("stack-vs-2x");
+    const portfolios = page.getByRole("list", { name: "Portfolios" }).locator(":scope > li");
+    expect(await portfolios.count()).toBe(3);
+    const stack = page.getByRole("group", {
+      name: "100/100 stack: 100/100 stocks + Treasuries (RSSB-like)",
+    });
+    expect(await stack.getByLabel("Kind").inputValue()).toBe("stacked");
+    expect(await stack.getByLabel("Index series 1").inputValue()).toBe("^SP500TR");
+    expect(await stack.getByLabel("Index series 2").inputValue()).toBe("VUSTX");
+    expect(await stack.getByLabel("Fee").inputValue()).toBe("0.4");
+    await page.getByRole("button", { name: "Add portfolio" }).click();
+    expect(await portfolios.count()).toBe(4);
+    expect(await page.getByRole("button", { name: "Add portfolio" }).isDisabled()).toBe(true);
+    await page.getByText("4 portfolios: the most the sheet shows side by side.").waitFor();
+    await page
+      .getByRole("group", { name: "Portfolio 4" })
+      .getByLabel("Portfolio name")
+      .fill("60/40");
+    await page
+      .getByText(`${TRADING_DAYS.length - 2} rows of common dates, ${FIRST} to ${LAST}.`)
+      .waitFor();
+    await pane.screenshot("backtest-four-portfolios.png");
+    // The portfolios part alone, at the pane's 340 px, for a closer look.
+    await page.getByRole("list", { name: "Portfolios" }).screenshot({
+      path: path.join(artifacts, "backtest-portfolios-part.png"),
+      animations: "disabled",
+    });
+    await buildButton().click();
+    await page.getByText(/^Built “/).waitFor();
+    const formulas = formulasOf((await pane.excel()).log);
+    for (const name of [
+      "STACK.STACKED",
+      "STACK.STRESS",
+      "STACK.DRAWDOWNS",
+      "STACK.CALENDAR",
+      "STACK.CONDITIONAL",
+    ])
+      expect(formulas.some((f) => f.includes(`${name}(`))).toBe(true);
+    expect(formulas.filter((f) => f.startsWith("=STACK.BACKTEST("))).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The backtest part's settings without a browser: presets mapped onto the loaded series, typed settings
+ * The backtest part's settings without a browser: presets (one or more portfolios) mapped onto the loaded
+ * series, typed settings
  * checked with messages naming the setting, only the series used aligned and indexed, Kenneth French's RF
  * as the borrowing rate, the sheet layout's own checks surfaced, and alignment told in plain words.
  */
@@ -9,10 +10,16 @@ import {
   BacktestSetup,
   DEFAULT_SETUP,
   describeAlignment,
-  describeWeights,
-  newHolding,
   prepare,
+  restoreSetup,
 } from "../../src/taskpane/backtest-setup";
+import {
+  describeWeights,
+  emptyHolding,
+  newHolding,
+  newPortfolio,
+  type PortfolioSetup,
+} from "../../src/taskpane/portfolio-setup";
 import {
   readSource,
   rereadSource,
@@ -40,34 +47,103 @@ const ready = (changes: Partial<BacktestSetup> = {}) => ({
   ...changes,
 });
 
+/** The first portfolio with `changes`. */
+const withFirst = (setup: BacktestSetup, changes: Partial<PortfolioSetup>): BacktestSetup => ({
+  ...setup,
+  portfolios: [{ ...setup.portfolios[0], ...changes }, ...setup.portfolios.slice(1)],
+});
+
 describe("applyPreset", () => {
   it("maps the index to a series that looks like the S&P 500 and the Treasuries to a long-Treasury one, whatever their order", () => {
     const shuffled = [samples[2], samples[1], samples[0]];
     const setup = applyPreset(DEFAULT_SETUP, preset("hfea-55-45"), shuffled);
-    expect(setup.holdings).toEqual([
+    expect(setup.portfolios).toEqual([
       {
-        name: "3x S&P 500",
-        series: "^SP500TR",
-        leverage: "3",
-        expenseRatio: "0.91",
-        spread: "0",
-        weight: "55",
-      },
-      {
-        name: "3x long Treasuries",
-        series: "VUSTX",
-        leverage: "3",
-        expenseRatio: "0.91",
-        spread: "0",
-        weight: "45",
+        name: "55/45 3x",
+        holdings: [
+          {
+            ...emptyHolding,
+            name: "3x S&P 500",
+            series: "^SP500TR",
+            leverage: "3",
+            expenseRatio: "0.91",
+            weight: "55",
+          },
+          {
+            ...emptyHolding,
+            name: "3x long Treasuries",
+            series: "VUSTX",
+            leverage: "3",
+            expenseRatio: "0.91",
+            weight: "45",
+          },
+        ],
+        rebalance: "Q",
+        rebalanceRows: "63",
+        band: "",
       },
     ]);
     expect(setup).toMatchObject({
       title: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
       preset: "hfea-55-45",
-      rebalance: "Q",
       rate: "DGS3MO",
       benchmark: "^SP500TR",
+    });
+  });
+
+  it("fills the stack-vs-2x study: 2x fund, 100/100 stack, 100% S&P 500, and a fourth with a third series", () => {
+    const setup = applyPreset(DEFAULT_SETUP, preset("stack-vs-2x"), samples);
+    expect(setup.portfolios.map((p) => p.name)).toEqual([
+      "2x S&P 500",
+      "100/100 stack",
+      "100% S&P 500",
+    ]);
+    expect(setup.portfolios[1].holdings).toEqual([
+      {
+        ...emptyHolding,
+        kind: "stacked",
+        name: "100/100 stocks + Treasuries (RSSB-like)",
+        series: "",
+        expenseRatio: "0.4",
+        weight: "100",
+        legs: [
+          { series: "^SP500TR", weight: "100" },
+          { series: "VUSTX", weight: "100" },
+        ],
+      },
+    ]);
+    const trend = readSource(pricesCsv("Trend", TRADING_DAYS), "trend.csv", "file").series;
+    const four = applyPreset(DEFAULT_SETUP, preset("stack-vs-2x"), [
+      ...samples,
+      ...trend,
+    ] as LoadedSeries[]);
+    expect(four.portfolios.map((p) => p.name)).toEqual([
+      "2x S&P 500",
+      "100/100 stack",
+      "100% S&P 500",
+      "100/100 + third",
+    ]);
+    expect(four.portfolios[3].holdings[0]).toMatchObject({
+      name: "100/100 stocks + Trend",
+      legs: [
+        { series: "^SP500TR", weight: "100" },
+        { series: "Trend", weight: "100" },
+      ],
+    });
+    const result = prepare(
+      { ...four, rollingYears: "1" },
+      [...samples, ...trend] as LoadedSeries[],
+      "2025-01-31"
+    );
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    expect(result.prepared.config.portfolios[1].holdings[0].source).toEqual({
+      kind: "stacked",
+      legs: [
+        { series: 0, weight: 1 },
+        { series: 1, weight: 1 },
+      ],
+      fee: 0.004,
+      premium: 0,
     });
   });
 
@@ -77,45 +153,91 @@ describe("applyPreset", () => {
       readSource(pricesCsv("Beta", TRADING_DAYS.slice(0, 5)), "b.csv", "file"),
     ]).flat();
     const setup = applyPreset({ ...DEFAULT_SETUP, benchmark: "Beta" }, preset("hfea-40-60"), named);
-    expect(setup.holdings.map((h) => [h.series, h.weight])).toEqual([
+    expect(setup.portfolios[0].holdings.map((h) => [h.series, h.weight])).toEqual([
       ["Alpha", "40"],
       ["Beta", "60"],
     ]);
     expect([setup.benchmark, setup.rate]).toEqual(["Beta", ""]);
-    expect(applyPreset(setup, preset("sp-2x"), named)).toMatchObject({
-      rebalance: "NONE",
-      holdings: [
-        { name: "2x S&P 500", series: "Alpha", leverage: "2", expenseRatio: "0.89", weight: "100" },
-      ],
-    });
+    expect(applyPreset(setup, preset("sp-2x"), named).portfolios).toMatchObject([
+      {
+        rebalance: "NONE",
+        holdings: [
+          {
+            name: "2x S&P 500",
+            series: "Alpha",
+            leverage: "2",
+            expenseRatio: "0.89",
+            weight: "100",
+          },
+        ],
+      },
+    ]);
   });
 });
 
-describe("newHolding and describeWeights", () => {
+describe("newHolding, newPortfolio, describeWeights and remembered settings", () => {
   it("adds 1x of the first series not yet held, and tells what the weights leave in cash", () => {
-    const setup = ready();
-    expect(newHolding({ ...setup, holdings: setup.holdings.slice(0, 1) }, samples)).toEqual({
+    const [first] = ready().portfolios;
+    expect(newHolding({ ...first, holdings: first.holdings.slice(0, 1) }, samples)).toEqual({
+      ...emptyHolding,
       name: "VUSTX",
       series: "VUSTX",
-      leverage: "1",
-      expenseRatio: "0",
-      spread: "0",
-      weight: "0",
     });
-    expect(describeWeights(setup.holdings)).toBe("Weights add up to 100%.");
+    expect(newPortfolio([first], samples)).toMatchObject({
+      name: "Portfolio 2",
+      holdings: [{ series: "^SP500TR", weight: "100" }],
+    });
+    expect(describeWeights(first.holdings)).toBe("Weights add up to 100%.");
     expect(
       describeWeights([
-        { ...setup.holdings[0], weight: "55.1%" },
-        { ...setup.holdings[1], weight: "75" },
+        { ...first.holdings[0], weight: "55.1%" },
+        { ...first.holdings[1], weight: "75" },
       ])
     ).toBe("Weights add up to 130.1%; the other -30.1% is cash at 0%.");
-    expect(describeWeights([{ ...setup.holdings[0], weight: "abc" }])).toBeUndefined();
+    expect(describeWeights([{ ...first.holdings[0], weight: "abc" }])).toBeUndefined();
+  });
+
+  it("turns an earlier version's holdings, rebalancing and band into one portfolio", () => {
+    const old = {
+      title: "Mine",
+      holdings: [
+        {
+          name: "3x",
+          series: "^SP500TR",
+          leverage: "3",
+          expenseRatio: "0.91",
+          spread: "0",
+          weight: "100",
+        },
+      ],
+      rebalance: "M",
+      rebalanceRows: "63",
+      band: "5",
+      startAmount: "500",
+    };
+    const setup = restoreSetup(old);
+    expect(setup.startAmount).toBe("500");
+    expect(setup.portfolios).toEqual([
+      {
+        name: "Mine",
+        holdings: [{ ...emptyHolding, ...old.holdings[0] }],
+        rebalance: "M",
+        rebalanceRows: "63",
+        band: "5",
+      },
+    ]);
+    expect("holdings" in setup).toBe(false);
+    expect(restoreSetup(undefined)).toEqual(DEFAULT_SETUP);
   });
 });
 
 describe("prepare", () => {
   it("builds the config and data from the series used, in the order holdings, benchmark, rate", () => {
-    const result = prepare(ready({ band: "5", start: "2023-03-01" }), samples, "2025-01-31");
+    const result = prepare(
+      withFirst(ready({ start: "2023-03-01" }), { band: "5" }),
+      samples,
+      "2025-01-31"
+    );
     if (!result.ok) throw new Error(result.problems.join("\n"));
     const { config, data, alignment, layout } = result.prepared;
     expect(data.series.map((s) => [s.name, s.kind])).toEqual([
@@ -125,28 +247,27 @@ describe("prepare", () => {
     ]);
     expect(config).toMatchObject({
       title: "55/45 3x S&P 500 / 3x long Treasuries (quarterly)",
-      holdings: [
+      portfolios: [
         {
-          name: "3x S&P 500",
-          series: 0,
-          leverage: 3,
-          expenseRatio: 0.0091,
-          spread: 0,
-          weight: 0.55,
-        },
-        {
-          name: "3x long Treasuries",
-          series: 1,
-          leverage: 3,
-          expenseRatio: 0.0091,
-          spread: 0,
-          weight: 0.45,
+          name: "55/45 3x",
+          holdings: [
+            {
+              name: "3x S&P 500",
+              source: { kind: "letf", series: 0, leverage: 3, expenseRatio: 0.0091, spread: 0 },
+              weight: 0.55,
+            },
+            {
+              name: "3x long Treasuries",
+              source: { kind: "letf", series: 1, leverage: 3, expenseRatio: 0.0091, spread: 0 },
+              weight: 0.45,
+            },
+          ],
+          rebalance: "Q",
+          band: 0.05,
         },
       ],
       benchmark: { name: "^SP500TR", series: 0 },
       rate: 2,
-      rebalance: "Q",
-      band: 0.05,
       start: serial("2023-03-01"),
       end: undefined,
       startAmount: 10000,
@@ -165,30 +286,41 @@ describe("prepare", () => {
   });
 
   it("lists every setting that is not acceptable, naming it", () => {
-    const setup = ready({
-      holdings: [
-        { name: "", series: "", leverage: "three", expenseRatio: "-1", spread: "0", weight: "" },
-      ],
-      rate: "VUSTX",
-      band: "0",
-      rebalance: "ROWS",
-      rebalanceRows: "2.5",
-      start: "2023-02-30",
-      startAmount: "0",
-      monteCarlo: true,
-      monteCarloPaths: "0",
-    });
+    const setup = withFirst(
+      ready({
+        rate: "VUSTX",
+        start: "2023-02-30",
+        startAmount: "0",
+        monteCarlo: true,
+        monteCarloPaths: "0",
+      }),
+      {
+        holdings: [
+          {
+            ...emptyHolding,
+            name: "",
+            series: "",
+            leverage: "three",
+            expenseRatio: "-1",
+            weight: "",
+          },
+        ],
+        band: "0",
+        rebalance: "ROWS",
+        rebalanceRows: "2.5",
+      }
+    );
     const result = prepare(setup, samples, "2025-01-31");
     expect(result).toEqual({
       ok: false,
       problems: [
-        "Holding 1: choose a series.",
-        "Holding 1, leverage: “three” is not a number.",
-        "Holding 1, expense ratio: from 0% to 100%.",
-        "Holding 1, weight: enter a number.",
+        "55/45 3x, holding 1: choose a series.",
+        "55/45 3x, holding 1, leverage: “three” is not a number.",
+        "55/45 3x, holding 1, expense ratio: from 0% to 100%.",
+        "55/45 3x, holding 1, weight: enter a number.",
+        "55/45 3x, rebalancing band: between 0% and 100%, or blank for none.",
+        "55/45 3x, rebalance every: a whole number from 1 up.",
         "Borrowing rate: “VUSTX” is not among the loaded rate series.",
-        "Rebalancing band: between 0% and 100%, or blank for none.",
-        "Rebalance every: a whole number from 1 up.",
         "Start date: “2023-02-30” is not a date (yyyy-mm-dd).",
         "Starting amount: more than 0.",
         "Monte Carlo paths: a whole number from 1 to 1,048,576.",
@@ -292,7 +424,9 @@ describe("prepare", () => {
       "late.csv",
       "file"
     ).series;
-    const setup = { ...ready(), holdings: [{ ...ready().holdings[0], series: "Late" }] };
+    const setup = withFirst(ready(), {
+      holdings: [{ ...ready().portfolios[0].holdings[0], series: "Late" }],
+    });
     expect(prepare(setup, [...samples, ...late] as LoadedSeries[], "2025-01-31")).toEqual({
       ok: false,
       problems: ["The series cannot be aligned: no date common to every return series."],
