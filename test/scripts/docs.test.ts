@@ -131,6 +131,13 @@ describe("help pages in dist/help (Excel's 'Help on this function', the manifest
     expect(backtest).toMatch(/<h2>Related functions<\/h2>\n<ul><li><a href="[a-z.]+\.html">/);
   });
 
+  it("list a text code's choices, with their tooltips, where the metadata declares them (custom enums)", () => {
+    const georeturn = fs.readFileSync(path.join(helpDir, "georeturn.html"), "utf8");
+    expect(georeturn).toContain(
+      '<ul class="choices"><li><code>&quot;quadratic&quot;</code> √((1+μ)²−σ²)−1, the actuarial convention (default)</li>'
+    );
+  });
+
   it("link every page from the index, and every related function to an existing page", () => {
     const index = fs.readFileSync(path.join(helpDir, "index.html"), "utf8");
     for (const f of functionsJson.functions)
