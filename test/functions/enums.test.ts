@@ -22,7 +22,12 @@ interface CustomEnum {
 
 const metadata = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")
-) as { functions: (FunctionMetadata & { parameters: EnumParameter[] })[]; enums?: CustomEnum[] };
+) as {
+  functions: (Omit<FunctionMetadata, "parameters"> & {
+    parameters: (FunctionMetadata["parameters"][number] & EnumParameter)[];
+  })[];
+  enums?: CustomEnum[];
+};
 const enums = metadata.enums ?? [];
 const { examples } = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, "../../docs/examples.json"), "utf8")
