@@ -42,8 +42,12 @@ function blocks(markdown) {
     .join("\n");
 }
 
-function page(template, title, body) {
-  return template.replace("{{title}}", escape(title)).replace("{{body}}", body);
+/** A page of the template, its style inlined: Excel opens one URL, which then needs nothing else. */
+function page(template, style, title, body) {
+  return template
+    .replace("{{style}}", style)
+    .replace("{{title}}", escape(title))
+    .replace("{{body}}", body);
 }
 
 function functionPage(entry, byId, conventionsHtml) {
@@ -95,20 +99,20 @@ function indexPage(entries, conventionsHtml) {
 }
 
 /**
- * Every file of dist/help/, as [name, content] pairs: index.html, help.css and one page per function.
+ * Every file of dist/help/, as [name, content] pairs: index.html and one page per function.
  * @param {{ functionsJson: object, examples: object[], readme: string }} source
  */
 function helpFiles({ functionsJson, examples, readme }) {
   const template = fs.readFileSync(templateFile, "utf8");
+  const style = fs.readFileSync(styleFile, "utf8");
   const entries = reference(functionsJson, examples);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const conventionsHtml = blocks(conventions(readme));
   return [
-    ["index.html", page(template, "Stack functions", indexPage(entries, conventionsHtml))],
-    ["help.css", fs.readFileSync(styleFile, "utf8")],
+    ["index.html", page(template, style, "Stack functions", indexPage(entries, conventionsHtml))],
     ...entries.map((e) => [
       helpFile(e.id),
-      page(template, `STACK.${e.name}`, functionPage(e, byId, conventionsHtml)),
+      page(template, style, `STACK.${e.name}`, functionPage(e, byId, conventionsHtml)),
     ]),
   ];
 }

@@ -90,8 +90,11 @@ class StackSitePlugin {
               examples: JSON.parse(fs.readFileSync(files.examples, "utf8")).examples,
               readme: fs.readFileSync(files.readme, "utf8"),
             });
+            // Written as rendered (the test compares them), not minified by a production build.
             for (const [name, content] of pages)
-              compilation.emitAsset(`help/${name}`, new sources.RawSource(content));
+              compilation.emitAsset(`help/${name}`, new sources.RawSource(content), {
+                minimized: true,
+              });
           } catch (error) {
             compilation.errors.push(new WebpackError(error.message));
           }
