@@ -14,8 +14,8 @@ const { helpFile } = require("./docs.js");
 const { helpFiles, sources: helpSources } = require("./help.js");
 
 const root = path.resolve(__dirname, "..");
-/** The address manifest.xml is written for (the dev server of Microsoft's templates). */
-const DEV_ORIGIN = "https://localhost:3000";
+/** The address manifest.xml is written for (the dev server of Microsoft's templates), and its URLs. */
+const DEV_URLS = /https:\/\/localhost:3000(\/[^"<\s]*)?/g;
 
 /** The add-in's address, ending in "/"; ADDIN_URL must be an https:// URL without query or fragment. */
 function addinBase(addinUrl, port) {
@@ -42,9 +42,7 @@ function addinBase(addinUrl, port) {
 /** manifest.xml for an add-in served at `base`: each dev URL moved there, the AppDomain to its origin. */
 function rebaseManifest(xml, base) {
   const origin = new URL(base).origin;
-  return xml.replace(/https:\/\/localhost:3000(\/[^"<\s]*)?/g, (_, file) =>
-    file ? new URL(file.slice(1), base).href : origin
-  );
+  return xml.replace(DEV_URLS, (_, file) => (file ? new URL(file.slice(1), base).href : origin));
 }
 
 function helpUrl(base, file) {
@@ -72,9 +70,7 @@ class StackSitePlugin {
           const manifest = fs.readFileSync(files.manifest, "utf8");
           compilation.emitAsset(
             "manifest.xml",
-            new sources.RawSource(
-              this.base === `${DEV_ORIGIN}/` ? manifest : rebaseManifest(manifest, this.base)
-            )
+            new sources.RawSource(rebaseManifest(manifest, this.base))
           );
           const metadata = compilation.getAsset("functions.json");
           if (!metadata) return; // the metadata plugin reported its errors
