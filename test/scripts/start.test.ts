@@ -93,16 +93,23 @@ onLinux("npm start on Linux", () => {
   jest.setTimeout(180_000);
   const ca = () => fs.readFileSync(path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt"));
 
-  describe("started without arguments", () => {
-    let port: number;
-    let run: Run;
-    beforeAll(async () => {
-      port = await freePort();
-      run = script("start.mjs", port);
-      await run.until(/Press Ctrl\+C/);
-    });
-    afterAll(() => stopped(run));
+  // Two servers, started together (a build is mostly one core's work): without arguments, and for a workbook.
+  const workbook = "https://contoso.sharepoint.com/:x:/g/EZGxP7ksiE5Du?e=F4QM1R";
+  let port: number;
+  let run: Run;
+  let webPort: number;
+  let web: Run;
+  beforeAll(async () => {
+    port = await freePort();
+    do webPort = await freePort();
+    while (webPort === port);
+    run = script("start.mjs", port);
+    web = script("start.mjs", webPort, ["web", "--document", workbook]);
+    await Promise.all([run.until(/Press Ctrl\+C/), web.until(/Press Ctrl\+C/)]);
+  });
+  afterAll(() => Promise.all([stopped(run), stopped(web)]));
 
+  describe("started without arguments", () => {
     it("prints the Chromium / Edge sideload steps as they are today", () => {
       const out = run.output();
       expect(out).toContain(
@@ -166,26 +173,16 @@ onLinux("npm start on Linux", () => {
     });
   });
 
-  it("with `web --document <url>`, prints the link that sideloads into that workbook", async () => {
-    const port = await freePort();
-    const workbook = "https://contoso.sharepoint.com/:x:/g/EZGxP7ksiE5Du?e=F4QM1R";
-    const run = script("start.mjs", port, ["web", "--document", workbook]);
-    try {
-      await run.until(/Press Ctrl\+C/);
-      const link = new URL(/Open this link in the same browser.*\n\s+(\S+)/.exec(run.output())![1]);
-      expect(link.origin + link.pathname).toBe(
-        "https://contoso.sharepoint.com/:x:/g/EZGxP7ksiE5Du"
-      );
-      expect(Object.fromEntries(link.searchParams)).toEqual({
-        e: "F4QM1R",
-        wdaddindevserverport: String(port),
-        wdaddinmanifestfile: "manifest.xml",
-        wdaddinmanifestguid: manifestId,
-      });
-      expect(run.output()).toContain("Home > Add-ins > More Settings > Upload My Add-in");
-    } finally {
-      await stopped(run);
-    }
+  it("with `web --document <url>`, prints the link that sideloads into that workbook", () => {
+    const link = new URL(/Open this link in the same browser.*\n\s+(\S+)/.exec(web.output())![1]);
+    expect(link.origin + link.pathname).toBe("https://contoso.sharepoint.com/:x:/g/EZGxP7ksiE5Du");
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      e: "F4QM1R",
+      wdaddindevserverport: String(webPort),
+      wdaddinmanifestfile: "manifest.xml",
+      wdaddinmanifestguid: manifestId,
+    });
+    expect(web.output()).toContain("Home > Add-ins > More Settings > Upload My Add-in");
   });
 
   it("answers the arguments it cannot honour on Linux with one clear line, exit 1", async () => {
