@@ -4,6 +4,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const devCerts = require("office-addin-dev-certs");
+const { addinBase, StackSitePlugin } = require("./scripts/site.js");
 const certDefaults = require("office-addin-dev-certs/lib/defaults");
 
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
@@ -37,6 +38,14 @@ async function httpsOptions() {
   return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) };
 }
 
+/** The add-in's address: ADDIN_URL (`npm run build -- --env ADDIN_URL=https://host/path`) or the dev server. */
+function siteBase(env) {
+  const base = addinBase(env.ADDIN_URL, port);
+  if (env.ADDIN_URL)
+    console.log(`stack: building for ${base}: manifest.xml, functions.json and help/ point there`);
+  return base;
+}
+
 module.exports = async (env) => ({
   devtool: "source-map",
   entry: {
@@ -61,9 +70,8 @@ module.exports = async (env) => ({
       template: "./src/taskpane/taskpane.html",
       chunks: ["functions", "taskpane"],
     }),
-    new CopyWebpackPlugin({
-      patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, { from: "manifest.xml" }],
-    }),
+    new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+    new StackSitePlugin({ base: siteBase(env) }),
   ],
   performance: { hints: false },
   devServer: {

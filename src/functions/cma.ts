@@ -196,6 +196,17 @@ export function cov(vols: any[][], correlations: any[][]): any[][] {
 }
 
 /**
+ * GEORETURN's methods, offered by Excel's AutoComplete (older Excel shows a plain text argument).
+ * @customenum {string}
+ */
+enum GeoReturnMethod {
+  /** √((1+μ)²−σ²)−1, the actuarial convention (default) */
+  quadratic = "quadratic",
+  /** μ−σ²/2 */
+  approx = "approx",
+}
+
+/**
  * Compound (geometric) annual return from an arithmetic return and a volatility.
  * @customfunction GEORETURN
  * @param arith_return Expected annual arithmetic return (decimal).
@@ -206,7 +217,7 @@ export function cov(vols: any[][], correlations: any[][]): any[][] {
 export function geoReturn(
   arith_return: number,
   vol: number,
-  method?: string
+  method?: GeoReturnMethod
 ): number | CustomFunctions.Error {
   return excel(() =>
     geometricReturn(
