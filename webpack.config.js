@@ -7,7 +7,11 @@ const devCerts = require("office-addin-dev-certs");
 const certDefaults = require("office-addin-dev-certs/lib/defaults");
 
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
-const functionFiles = ["./src/functions/cma.ts", "./src/functions/series.ts"];
+const functionFiles = [
+  "./src/functions/cma.ts",
+  "./src/functions/series.ts",
+  "./src/functions/planning.ts",
+];
 const port = Number(
   process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000
 );
