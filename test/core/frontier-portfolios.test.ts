@@ -216,11 +216,13 @@ describe("FRONTIER's points and the objectives on random problems", () => {
     };
     const n = problem.returns.length;
     return Array.from({ length: 400 }, () => {
-      const u = Array.from({ length: n }, () => (uniform() < 0.3 ? 0 : -Math.log(1 - uniform())));
-      const sum = u.reduce((a, b) => a + b, 0) || 1;
-      if (u.every((v) => v === 0)) u[0] = 1;
+      const u: number[] = Array.from({ length: n }, () =>
+        uniform() < 0.3 ? 0 : -Math.log(1 - uniform())
+      );
+      if (!u.some((v) => v > 0)) u[0] = 1;
+      const sum = u.reduce((a, b) => a + b, 0);
       const total = 1 + uniform() * (problem.maxTotal - 1);
-      const w = u.map((v) => (v / (sum === 0 ? 1 : sum)) * total);
+      const w = u.map((v) => (v / sum) * total);
       let e = 0;
       let variance = 0;
       for (let i = 0; i < n; i++) {
