@@ -79,6 +79,10 @@ export interface ChartSeries {
   readonly name: string;
   /** One column (or row) of values. */
   readonly values: Area;
+  /** Scatter charts: this series' own x values (same length as `values`); else the chart's categories. */
+  readonly xValues?: Area;
+  /** Scatter charts: plot the points as markers, without a line (e.g. portfolios next to a frontier). */
+  readonly markersOnly?: boolean;
 }
 
 export interface ChartAxis {
@@ -90,9 +94,13 @@ export interface ChartAxis {
   readonly maximum?: number;
 }
 
-/** A native Excel chart: line charts (growth, drawdowns, rolling returns) and column charts (annual returns, histograms). */
+/**
+ * A native Excel chart: line charts (growth, drawdowns, rolling returns), column charts (annual returns,
+ * histograms) and scatter charts with lines (an efficient frontier, percentiles over years), where each
+ * series may have its own x values and empty cells are left out.
+ */
 export interface ChartSpec {
-  readonly kind: "line" | "column";
+  readonly kind: "line" | "column" | "scatter";
   readonly title: string;
   /** The x values shared by every series (dates or labels), same length as each series. */
   readonly categories?: Area;
