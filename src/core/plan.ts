@@ -7,6 +7,9 @@ import { requireWithinTimeBudget, Throughput } from "./time-budget";
 
 /** The percentiles PLAN reports, as fractions (PERCENTILE.INC's k). */
 export const PLAN_PERCENTILES: readonly number[] = [0.1, 0.25, 0.5, 0.75, 0.9];
+/** A percentile's name in a table heading: "Median" for 0.5, else e.g. "10th percentile". */
+export const percentileName = (q: number) =>
+  q === 0.5 ? "Median" : `${Math.round(q * 100)}th percentile`;
 /** Paths are held in memory (two arrays of doubles each): a million paths is 16 MB. */
 export const MAX_PLAN_PATHS = 1_000_000;
 /** One row per year plus the header and year 0 must fit in Excel's 1,048,576 rows. */

@@ -13,7 +13,7 @@ import {
   maximumSharpe,
   minimumVolatilityFor,
 } from "../core/frontier-portfolios";
-import { plan as runPlan, PLAN_PERCENTILES } from "../core/plan";
+import { percentileName, plan as runPlan, PLAN_PERCENTILES } from "../core/plan";
 import { requireWhole } from "../core/series";
 import {
   cells,
@@ -31,7 +31,7 @@ import {
 /** PLAN's header row. */
 export const PLAN_HEADER: readonly string[] = [
   "Year",
-  ...PLAN_PERCENTILES.map((q) => (q === 0.5 ? "Median" : `${Math.round(q * 100)}th percentile`)),
+  ...PLAN_PERCENTILES.map(percentileName),
   "Not depleted",
 ];
 /** FRONTIER's headings before the weights. */

@@ -379,7 +379,8 @@ export function CmaPanel(): React.JSX.Element {
         </h2>
         <Caption1>
           A new sheet with your table, weights you can edit, financing terms, and live =STACK
-          formulas for your stack, 100% stocks and 60/40. Your other sheets are not touched.
+          formulas for your stack, 100% stocks and 60/40, with an efficient frontier and the Monte
+          Carlo of a plan. Your other sheets are not touched.
         </Caption1>
         <BuildControls
           build={build}

@@ -3,8 +3,8 @@
  * function, the area HyperFormula reserves when it parses a formula is exactly the size of the function's
  * result as Excel receives it (the built function called directly, with the same arguments), and holds the
  * same values. Covers the adapters' conventions: a row of several cells is one series, trailing blank rows
- * spill as "", BACKTEST/STACKED/BOOTSTRAP return one column, BOOTSTRAP's paths come from a literal or a
- * value cell above the formula, named ranges are sized by their range.
+ * spill as "", BACKTEST/STACKED/BOOTSTRAP return one column, BOOTSTRAP's paths (and PLAN's years) come
+ * from a literal or a value cell above the formula, named ranges are sized by their range.
  */
 import { DetailedCellError } from "hyperformula";
 import { Content, formula, Layout } from "../../src/sheets/layout";
@@ -20,6 +20,15 @@ const fund: Range = [[0.0298], [-0.0603], [0.0897], [-0.0302]];
 const pair: Range = a.map((row, t) => [row[0], b[t][0]]);
 const blankRows: Range = [[null], [null]];
 const rowSeries: Range = [[0.01, -0.02, 0.03, -0.01]];
+/** Returns, volatilities and correlations of two assets, as array constants arrive. */
+const twoAssets: Range[] = [
+  [[0.1], [0.04]],
+  [[0.2], [0.05]],
+  [
+    [1, 0],
+    [0, 1],
+  ],
+];
 
 /**
  * The sheet every case reads: A1:A6 the first series (two blank rows at the end), B1:B4 the second, C1:C4
@@ -86,6 +95,19 @@ const cases: [string, string, unknown[]][] = [
   ],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4)", "CONDITIONAL", [a, b]],
   ["=STACK.CONDITIONAL(A1:A4,B1:B4,{-0.01,0.01})", "CONDITIONAL", [a, b, [[-0.01, 0.01]]]],
+  ["=STACK.PLAN(100,-10,3,0.05,0.1,0,50)", "PLAN", [100, -10, 3, 0.05, 0.1, 0, 50]],
+  ["=STACK.PLAN(100,-10,F1,0.05,0.1,0,50)", "PLAN", [100, -10, 5, 0.05, 0.1, 0, 50]],
+  [
+    "=STACK.FRONTIER({0.1;0.04},{0.2;0.05},{1,0;0,1},3,0.02,0,4)",
+    "FRONTIER",
+    [...twoAssets, 3, 0.02, 0, 4],
+  ],
+  ["=STACK.FRONTIER({0.1;0.04},{0.2;0.05},{1,0;0,1})", "FRONTIER", twoAssets],
+  [
+    '=STACK.OPTIMIZE({0.1,0.04},{0.2,0.05},{1,0;0,1},"MAXSHARPE",,3,0.02)',
+    "OPTIMIZE",
+    [[[0.1, 0.04]], [[0.2, 0.05]], twoAssets[2], "MAXSHARPE", null, 3, 0.02],
+  ],
 ];
 
 describe("spill sizes in HyperFormula", () => {
