@@ -276,7 +276,7 @@ describe("FRONTIER's points and the objectives on random problems", () => {
           expect(exposure(p)).toBeLessThanOrEqual(problem.maxTotal + 1e-12);
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 100 }
     );
   });
 });

@@ -62,7 +62,9 @@ describe("plan without cashflows: the lognormal closed form start·exp(m·T + z�
   const density = (z: number) => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
   const check = (mu: number, vol: number, inflation: number, years: number, seed: number) => {
     const result = plan(250_000, 0, years, mu, vol, inflation, N, seed);
-    const { m, s } = lognormalYear(mu, vol);
+    // The catalog's parameters, written out here (not taken from the code under test).
+    const s = Math.sqrt(Math.log(1 + (vol * vol) / ((1 + mu) * (1 + mu))));
+    const m = Math.log(1 + mu) - (s * s) / 2;
     for (const T of [Math.round(years / 3), years]) {
       PLAN_PERCENTILES.forEach((p, k) => {
         const z = normalQuantile(p);
