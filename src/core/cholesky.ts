@@ -34,6 +34,7 @@ export function choleskyInPlace(a: Float64Array, n: number, relativeTolerance = 
 /**
  * Solve (L·Lᵀ)·x = b in place in `b`, with L from {@link choleskyInPlace}: forward substitution L·y = b,
  * then back substitution Lᵀ·x = y.
+ * @example choleskySolveInPlace(Float64Array.of(2, 0, 1, 2), 2, Float64Array.of(2, 1)) // [0.5, 0]: 4x + 2y = 2, 2x + 5y = 1
  */
 export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {

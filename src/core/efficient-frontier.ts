@@ -250,6 +250,7 @@ export function efficientFrontier(problem: FrontierProblem): EfficientFrontier {
 /**
  * The weights at λ on a segment (the last segment's weights do not move: its start is used), with the
  * rounding noise of weights at 0 (|w| below 1e-14) set to exactly 0.
+ * @example weightsAt({ start: 0, end: 1, base: [0.5, 0.5], slope: [1, -1] }, 0.25) // [0.75, 0.25]
  */
 export function weightsAt(segment: FrontierSegment, lambda: number): Float64Array {
   const at = segment.end === Infinity ? segment.start : lambda;
@@ -259,12 +260,18 @@ export function weightsAt(segment: FrontierSegment, lambda: number): Float64Arra
   });
 }
 
-/** E(w) = aᵀw + borrowing rate (valid for Σw ≥ 1, as on the frontier). */
+/**
+ * E(w) = aᵀw + borrowing rate (valid for Σw ≥ 1, as on the frontier).
+ * @example frontierReturn(frontier, [2, 0]) // 2·7% − (2 − 1)·3% = 11% with stocks at 7% and borrowing at 3%
+ */
 export function frontierReturn(frontier: EfficientFrontier, weights: Float64Array): number {
   return dot(frontier.excess, weights) + frontier.borrowingRate;
 }
 
-/** √(wᵀΣw). */
+/**
+ * √(wᵀΣw).
+ * @example frontierVolatility(frontier, [2, 0]) // 2·15% = 30% for 200% stocks at 15%
+ */
 export function frontierVolatility(frontier: EfficientFrontier, weights: Float64Array): number {
   return Math.sqrt(Math.max(quadraticForm(frontier.covariance, weights), 0));
 }

@@ -81,13 +81,19 @@ function lambdaForVariance(piece: Piece, target: number): number {
 
 const variance = (p: Piece, lambda: number) => p.q0 + lambda * (p.q1 + lambda * p.q2);
 
-/** The minimum-volatility portfolio (λ = 0). */
+/**
+ * The minimum-volatility portfolio (λ = 0).
+ * @example minimumVolatility(frontier).weights // two uncorrelated assets at 20% and 5%: [1/17, 16/17]
+ */
 export function minimumVolatility(frontier: EfficientFrontier): FrontierPortfolio {
   const first = pieces(frontier)[0];
   return portfolioAt(frontier, first, 0);
 }
 
-/** The highest-return portfolio (the least volatile one when several reach the highest return). */
+/**
+ * The highest-return portfolio (the least volatile one when several reach the highest return).
+ * @example highestReturn(frontier).weights // up to 300% with the best asset above the borrowing rate: [3, 0]
+ */
 export function highestReturn(frontier: EfficientFrontier): FrontierPortfolio {
   const all = pieces(frontier);
   const top = all[all.length - 1];
@@ -117,6 +123,7 @@ export function frontierPoints(frontier: EfficientFrontier, points: number): Fro
  * MINVOL: the least volatile portfolio whose expected return is at least `target` (the
  * minimum-volatility portfolio itself when it already earns that much).
  * @throws #VALUE! naming target when no portfolio reaches it
+ * @example minimumVolatilityFor(frontier, 0.084).weights // [0.4, 1.6] on the levered ray of the two-asset test
  */
 export function minimumVolatilityFor(
   frontier: EfficientFrontier,
@@ -140,6 +147,7 @@ export function minimumVolatilityFor(
  * MAXRETURN: the highest-return portfolio whose volatility is at most `target` (the highest-return
  * portfolio itself when its volatility is within it).
  * @throws #VALUE! naming target when it is below the minimum volatility
+ * @example maximumReturnFor(frontier, 0.15).expectedReturn // template up to 200%: 9.09% (unlevered: 7%)
  */
 export function maximumReturnFor(frontier: EfficientFrontier, target: number): FrontierPortfolio {
   const all = pieces(frontier);
@@ -164,6 +172,7 @@ export function maximumReturnFor(frontier: EfficientFrontier, target: number): F
  * the first best is the least exposed (without a premium, scaling the tangency portfolio up keeps its
  * Sharpe ratio: the unlevered one is returned).
  * @throws #VALUE! when no portfolio's expected return exceeds riskFree
+ * @example maximumSharpe(frontier, 0.03).weights // template: [0.2619, 0.7381, 0], the stocks/bonds tangency
  */
 export function maximumSharpe(frontier: EfficientFrontier, riskFree: number): FrontierPortfolio {
   const all = pieces(frontier);

@@ -7,7 +7,10 @@ import { requireWithinTimeBudget, Throughput } from "./time-budget";
 
 /** The percentiles PLAN reports, as fractions (PERCENTILE.INC's k). */
 export const PLAN_PERCENTILES: readonly number[] = [0.1, 0.25, 0.5, 0.75, 0.9];
-/** A percentile's name in a table heading: "Median" for 0.5, else e.g. "10th percentile". */
+/**
+ * A percentile's name in a table heading: "Median" for 0.5, else e.g. "10th percentile".
+ * @example percentileName(0.25) // "25th percentile"
+ */
 export const percentileName = (q: number) =>
   q === 0.5 ? "Median" : `${Math.round(q * 100)}th percentile`;
 /** Paths are held in memory (two arrays of doubles each): a million paths is 16 MB. */
@@ -32,7 +35,7 @@ export interface PlanResult {
  * The lognormal year: ln(1 + R) ~ N(m, s²) with the mean and standard deviation of R equal to
  * `arithReturn` and `vol`: s² = ln(1 + vol²/(1 + μ)²), m = ln(1 + μ) − s²/2, so that
  * E[1 + R] = e^(m + s²/2) = 1 + μ and Var[R] = (1 + μ)²·(e^(s²) − 1) = vol².
- * @example lognormalYear(0.07, 0.15) // { m: 0.0580…, s: 0.1396… }
+ * @example lognormalYear(0.07, 0.15) // { m: 0.05793…, s: 0.13950… }
  */
 export function lognormalYear(arithReturn: number, vol: number): { m: number; s: number } {
   const growth = 1 + arithReturn;

@@ -65,6 +65,7 @@ function defect(what: string): StackError {
  * definite when the active rows are independent on F) gives S·y = b − C_F·u. The bound multipliers are
  * zᵢ = (Gx + g − Cᵀy)ᵢ for fixed i.
  * @throws when G_FF is not positive definite or the active constraints are dependent on the free variables
+ * @example workingSetSolver(identity(2), [sumToOne], { fixed: [0, 0], active: [0] })([-1, 0], [1]).x // [1, 0]: min ½|x|² − x₁, x₁ + x₂ = 1
  */
 export function workingSetSolver(
   hessian: SquareMatrix,
