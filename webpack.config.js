@@ -13,6 +13,7 @@ const functionFiles = [
   "./src/functions/series.ts",
   "./src/functions/funds.ts",
   "./src/functions/analytics.ts",
+  "./src/functions/planning.ts",
 ];
 const port = Number(
   process.env.STACK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000

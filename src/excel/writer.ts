@@ -236,7 +236,12 @@ function addColorScale(range: Excel.Range, scale: ColorScale): void {
   };
 }
 
-const CHART_TYPES = { line: "Line", column: "ColumnClustered", boxWhisker: "Boxwhisker" } as const;
+const CHART_TYPES = {
+  line: "Line",
+  column: "ColumnClustered",
+  scatter: "XYScatterLinesNoMarkers",
+  boxWhisker: "Boxwhisker",
+} as const satisfies Record<ChartSpec["kind"], string>;
 
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
@@ -247,13 +252,22 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
     cellName(p.row, p.column),
     cellName(p.row + p.rows - 1, p.column + p.columns - 1)
   );
+  const style = (series: Excel.ChartSeries, s: ChartSpec["series"][number]) => {
+    const x = s.xValues ?? spec.categories;
+    if (x) series.setXAxisValues(rangeOf(sheet, x));
+    if (s.markersOnly) {
+      series.chartType = "XYScatter";
+      series.markerStyle = "Circle";
+      series.markerSize = 8;
+    }
+  };
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
-  if (spec.categories) firstSeries.setXAxisValues(rangeOf(sheet, spec.categories));
+  style(firstSeries, first);
   for (const s of rest) {
     const series = chart.series.add(s.name);
     series.setValues(rangeOf(sheet, s.values));
-    if (spec.categories) series.setXAxisValues(rangeOf(sheet, spec.categories));
+    style(series, s);
   }
   if (spec.valueAxis) applyAxis(chart.axes.valueAxis, spec.valueAxis);
   if (spec.categoryAxis) applyAxis(chart.axes.categoryAxis, spec.categoryAxis);

@@ -1,7 +1,8 @@
 /**
  * The stacked-portfolio sheet (DESIGN.md §5): an imported CMA table and, side by side for the user's
  * stack and two reference portfolios (100% stocks, 60/40), live =STACK.* formulas for expected return,
- * compound return, volatility, Sharpe ratio, correlations with every asset and outcome ranges.
+ * compound return, volatility, Sharpe ratio, correlations with every asset and outcome ranges; then the
+ * efficient frontier (cma-frontier.ts) and a plan's Monte Carlo (cma-plan.ts).
  *
  * The financing leg (weight 1 − Σw, negative when borrowing) is modelled as in DESIGN.md §1: it costs the
  * financing rate (plus the premium on the borrowed part) and, when the table has a cash asset, carries
@@ -21,6 +22,8 @@ import {
   resultRows,
   termsBelow,
 } from "./portfolio-formulas";
+import { frontierSection, FrontierSection } from "./cma-frontier";
+import { PlanInputs, planSection, PlanSection } from "./cma-plan";
 import { columnOf, columnWidths, Label, sheetBuilder } from "./sheet-builder";
 import { theme } from "./theme";
 
@@ -36,6 +39,10 @@ export interface CmaSheetOptions {
   readonly horizonYears?: number;
   /** The funds section (cma-funds.ts), when the user picked funds. */
   readonly funds?: FundsSetup;
+  /** The frontier's maximum exposure to start with (default 2 = 200%). */
+  readonly maxExposure?: number;
+  /** The plan's inputs to start with (defaults in cma-plan.ts). */
+  readonly plan?: Partial<PlanInputs>;
 }
 
 /** Which assets stand for "stocks", "bonds" and "cash" (0-based), and how they were chosen, in words. */
@@ -72,6 +79,8 @@ export interface CmaSheet {
   /** Every formula that shows text (asset names, column headings), with the text it shows when built. */
   readonly labels: readonly Label[];
   readonly funds?: FundsCells;
+  readonly frontier: FrontierSection;
+  readonly plan: PlanSection;
 }
 
 const CASH = /\b(cash|t-?bills?|treasury bills?|money market|bills)\b/i;
@@ -291,8 +300,31 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     { numberFormat: "0.0%" }
   );
 
+  // Planning with CMAs: the efficient frontier, then a plan's Monte Carlo (their own modules).
+  const planning = {
+    builder,
+    width,
+    assets: table.assets,
+    assetCell,
+    rate: rates[0],
+    premium: premiums[0],
+    portfolios: columns.map((_, p) => ({
+      header: headerCells[p],
+      name: headerTexts[p],
+      expectedReturn: expected[p],
+      vol: volatility[p],
+    })),
+    portfolioHeader: repeatHeader,
+  };
+  const frontier = frontierSection(
+    planning,
+    outcomesRow + PERCENTILES.length + 1,
+    options.maxExposure
+  );
+  const plan = planSection(planning, frontier.nextRow + 1, options.plan);
+
   // Notes.
-  const notesRow = outcomesRow + PERCENTILES.length + 2;
+  const notesRow = plan.nextRow + 1;
   section(notesRow - 1, "Notes");
   const notes = [
     refs.explanation,
@@ -353,9 +385,10 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
       ...columns.map((c) => ({ column: c, width: 84 })),
       ...columnWidths(4, lastColumn + 1, 60),
       ...(funds?.columnWidths ?? []),
+      ...plan.columnWidths,
     ],
     names,
-    charts: [],
+    charts: [...frontier.charts, ...plan.charts],
     print: {
       orientation: "portrait",
       area: { row: 0, column: 0, rows: lastRow + 1, columns: width },
@@ -372,5 +405,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     portfolios,
     labels,
     funds: funds?.cells,
+    frontier,
+    plan,
   };
 }

@@ -79,6 +79,10 @@ export interface ChartSeries {
   readonly name: string;
   /** One column (or row) of values. */
   readonly values: Area;
+  /** Scatter charts: this series' own x values (same length as `values`); else the chart's categories. */
+  readonly xValues?: Area;
+  /** Scatter charts: plot the points as markers, without a line (e.g. portfolios next to a frontier). */
+  readonly markersOnly?: boolean;
 }
 
 export interface ChartAxis {
@@ -92,11 +96,13 @@ export interface ChartAxis {
 
 /**
  * A native Excel chart: line charts (growth, drawdowns, rolling returns), column charts (annual returns,
- * histograms) and box-and-whisker charts (ExcelApi 1.9: one box per category of `categories`, over the
- * values of each row). A host that refuses a box-and-whisker chart gets its `fallback` instead.
+ * histograms), scatter charts with lines (an efficient frontier, percentiles over years), where each
+ * series may have its own x values and empty cells are left out, and box-and-whisker charts (ExcelApi
+ * 1.9: one box per category of `categories`, over the values of each row). A host that refuses a
+ * box-and-whisker chart gets its `fallback` instead.
  */
 export interface ChartSpec {
-  readonly kind: "line" | "column" | "boxWhisker";
+  readonly kind: "line" | "column" | "scatter" | "boxWhisker";
   readonly title: string;
   /** The x values shared by every series (dates or labels), same length as each series. */
   readonly categories?: Area;

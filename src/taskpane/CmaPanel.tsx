@@ -401,8 +401,8 @@ export function CmaPanel(): React.JSX.Element {
         </h2>
         <Caption1>
           A new sheet with your table, weights you can edit, financing terms, and live =STACK
-          formulas for your stack, 100% stocks and 60/40, then your funds. Your other sheets are not
-          touched.
+          formulas for your stack, 100% stocks and 60/40, with an efficient frontier, the Monte
+          Carlo of a plan, then your funds. Your other sheets are not touched.
         </Caption1>
         <BuildControls
           build={build}

@@ -152,16 +152,17 @@ describe("help pages in dist/help (Excel's 'Help on this function', the manifest
   });
 
   it("pick up a new function from its metadata and example alone (no other hand work)", () => {
+    // A function the catalog does not have (yet): its id must not clash with a real one.
     const added: Fn = {
-      id: "TAILRATIO",
-      name: "TAILRATIO",
-      description: "Absolute 95th percentile ÷ absolute 5th percentile.",
+      id: "SKEW",
+      name: "SKEW",
+      description: "Sample skewness of each series.",
       parameters: [{ name: "returns", description: "Periodic returns, one column per series." }],
     };
     const example: Example = {
-      id: "TAILRATIO",
+      id: "SKEW",
       args: [[[0.1], [-0.05]]],
-      result: 2,
+      result: 0,
       digits: 4,
       source: "hand",
     };
@@ -169,15 +170,18 @@ describe("help pages in dist/help (Excel's 'Help on this function', the manifest
     const pages = new Map(
       help.helpFiles({ functionsJson: more, examples: [...examples, example], readme })
     );
-    const page = pages.get("tailratio.html") as string;
-    expect(page).toContain("<h1>STACK.TAILRATIO</h1>");
-    expect(page).toContain("=STACK.TAILRATIO({0.1;-0.05})");
-    // Related: the series statistics before it, whose "returns" argument means the same.
-    const related = docs.reference(more, [...examples, example]).find((e) => e.id === "TAILRATIO")
+    const page = pages.get("skew.html") as string;
+    expect(page).toContain("<h1>STACK.SKEW</h1>");
+    expect(page).toContain("=STACK.SKEW({0.1;-0.05})");
+    // Related: series statistics whose "returns" argument means the same.
+    const related = docs.reference(more, [...examples, example]).find((e) => e.id === "SKEW")
       ?.related as string[];
     expect(related.length).toBe(4);
-    expect(related).toContain("STATS");
-    for (const id of related) expect(pages.has(docs.helpFile(id))).toBe(true);
-    expect(pages.get("index.html")).toContain('<a href="tailratio.html">STACK.TAILRATIO</a>');
+    for (const id of related) {
+      expect(pages.has(docs.helpFile(id))).toBe(true);
+      const fn = functionsJson.functions.find((f: Fn) => f.id === id);
+      expect(fn?.parameters[0].name).toBe("returns");
+    }
+    expect(pages.get("index.html")).toContain('<a href="skew.html">STACK.SKEW</a>');
   });
 });

@@ -17,9 +17,12 @@ import { template } from "../../src/io/templates";
 import { cmaSheet, CmaSheet, PERCENTILES, pickReferenceAssets } from "../../src/sheets/cma-sheet";
 import { Area, Cell, isFormula } from "../../src/sheets/layout";
 import { worked } from "../fixtures/stacked-example";
+import { checkPlanningSections } from "./cma-planning-checks";
 import { loadLayout, LoadedLayout } from "./hyperformula-stack";
 
-const options = { source: "test", builtOn: "2025-01-31" };
+// 500 paths per plan instead of 10,000: each load runs the sheet's three plans through the bundle
+// in a sandbox (cma-planning.test.ts builds the sheet as the pane does).
+const options = { source: "test", builtOn: "2025-01-31", plan: { paths: 500 } };
 
 function tableOf(csv: string): CmaTable {
   const read = readCmaText(csv);
@@ -103,6 +106,7 @@ function checkAgainstCore(sheet: CmaSheet, book: LoadedLayout): Set<string> {
     expect(book.value(cell)).toBe(text);
     checked.add(key(cell));
   }
+  checkPlanningSections(sheet, book).forEach((c) => checked.add(key(c)));
   return checked;
 }
 

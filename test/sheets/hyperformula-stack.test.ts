@@ -3,8 +3,8 @@
  * function, the area HyperFormula reserves when it parses a formula is exactly the size of the function's
  * result as Excel receives it (the built function called directly, with the same arguments), and holds the
  * same values. Covers the adapters' conventions: a row of several cells is one series, trailing blank rows
- * spill as "", BACKTEST/STACKED/BOOTSTRAP return one column, BOOTSTRAP's paths come from a literal or a
- * value cell above the formula, named ranges are sized by their range.
+ * spill as "", BACKTEST/STACKED/BOOTSTRAP return one column, BOOTSTRAP's paths (and PLAN's years) come
+ * from a literal or a value cell above the formula, named ranges are sized by their range.
  */
 import { DetailedCellError } from "hyperformula";
 import { Content, formula, Layout } from "../../src/sheets/layout";
@@ -24,6 +24,15 @@ const rowSeries: Range = [[0.01, -0.02, 0.03, -0.01]];
 const episodes: (string | number | null)[][] = [
   ["Test", 45293, 45295],
   [null, null, null],
+];
+/** Returns, volatilities and correlations of two assets, as array constants arrive. */
+const twoAssets: Range[] = [
+  [[0.1], [0.04]],
+  [[0.2], [0.05]],
+  [
+    [1, 0],
+    [0, 1],
+  ],
 ];
 
 /**
@@ -126,6 +135,19 @@ const cases: [string, string, unknown[]][] = [
   ["=STACK.TAILRATIO(A1:B4)", "TAILRATIO", [pair]],
   ["=STACK.STRESS(A1:B4,D1:D4,G1:I2)", "STRESS", [pair, dates, episodes]],
   ["=STACK.STRESS(A1:A4,D1:D4)", "STRESS", [a, dates]],
+  ["=STACK.PLAN(100,-10,3,0.05,0.1,0,50)", "PLAN", [100, -10, 3, 0.05, 0.1, 0, 50]],
+  ["=STACK.PLAN(100,-10,F1,0.05,0.1,0,50)", "PLAN", [100, -10, 5, 0.05, 0.1, 0, 50]],
+  [
+    "=STACK.FRONTIER({0.1;0.04},{0.2;0.05},{1,0;0,1},3,0.02,0,4)",
+    "FRONTIER",
+    [...twoAssets, 3, 0.02, 0, 4],
+  ],
+  ["=STACK.FRONTIER({0.1;0.04},{0.2;0.05},{1,0;0,1})", "FRONTIER", twoAssets],
+  [
+    '=STACK.OPTIMIZE({0.1,0.04},{0.2,0.05},{1,0;0,1},"MAXSHARPE",,3,0.02)',
+    "OPTIMIZE",
+    [[[0.1, 0.04]], [[0.2, 0.05]], twoAssets[2], "MAXSHARPE", null, 3, 0.02],
+  ],
 ];
 
 describe("spill sizes in HyperFormula", () => {

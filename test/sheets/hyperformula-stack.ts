@@ -10,11 +10,12 @@
  * - Spilled results: HyperFormula sizes an array formula when it parses it, before any value is known,
  *   so each spilling function needs a size rule from its arguments' sizes ({@link SPILL_SIZES}). A
  *   spilling function without a rule is left unregistered (its formulas show #NAME?): add a rule. A named
- *   range argument is sized by its range (HyperFormula alone sizes a name as one cell). The one size
+ *   range argument is sized by its range (HyperFormula alone sizes a name as one cell). A size
  *   that depends on a value, BOOTSTRAP's `paths`, is read from the formula when it is a number
  *   literal or a reference to a cell that already holds a number when the formula is parsed (a value cell
- *   above or to the left of it); otherwise the rule assumes the function's default, 1,000 paths. Editing
- *   that cell later does not resize the spill (reload the layout): HyperFormula never re-sizes.
+ *   above or to the left of it); otherwise the rule assumes the function's default, 1,000 paths. PLAN's
+ *   `years` and FRONTIER's `points` are read the same way. Editing such a cell later does not resize the
+ *   spill (reload the layout): HyperFormula never re-sizes.
  * - Arguments are evaluated as Excel's dynamic arrays do (`enableArrayArithmeticForArguments`): an
  *   argument such as `Rates/252` reaches the function as an array.
  * - Layout strings are loaded exactly as the Excel writer sends them (plan.ts's `excelInput`, an
@@ -156,6 +157,11 @@ export const SPILL_SIZES: Record<string, SpillRule> = {
     width: 3 + 2 * seriesCount(args[0]),
     height: 1 + (args[2]?.given ? args[2].height : STRESS_EPISODES.length),
   }),
+  // A header row, then years 0…years (years read like BOOTSTRAP's paths; 30 when not known at parse time).
+  PLAN: (args) => ({ width: 7, height: 2 + (args[2]?.value ?? 30) }),
+  // A header row, then `points` portfolios: volatility, expected return, Sharpe ratio, one weight per asset.
+  FRONTIER: (args) => ({ width: 3 + length(args[0]), height: 1 + (args[6]?.value ?? 20) }),
+  OPTIMIZE: (args) => along(args[0], length(args[0])),
 };
 
 const ERROR_TYPES: Record<string, ErrorType> = {
