@@ -14,13 +14,8 @@ import { CmaTable } from "../io/cma-table";
 import { cellName, rangeName } from "../io/a1";
 import { FundsCells, fundsSection, FundsSetup, fundsWidth } from "./cma-funds";
 import { Area, Cell, formula, Layout, NamedRange } from "./layout";
-import {
-  correlationsFormula,
-  financingCorrelationsArgument,
-  PricedPortfolio,
-  resultRows,
-  termsBelow,
-} from "./portfolio-formulas";
+import { portableFormulas } from "./portable-formulas";
+import { FormulaKind, liveFormulas, PricedPortfolio, termsBelow } from "./portfolio-formulas";
 import { columnOf, columnWidths, Label, sheetBuilder } from "./sheet-builder";
 import { theme } from "./theme";
 
@@ -36,6 +31,11 @@ export interface CmaSheetOptions {
   readonly horizonYears?: number;
   /** The funds section (cma-funds.ts), when the user picked funds. */
   readonly funds?: FundsSetup;
+  /**
+   * "live" (default): =STACK.* formulas; "portable": Excel's own functions only (portable-formulas.ts),
+   * the same results in the same cells, for workbooks opened where Stack is not installed.
+   */
+  readonly formulas?: FormulaKind;
 }
 
 /** Which assets stand for "stocks", "bonds" and "cash" (0-based), and how they were chosen, in words. */
@@ -73,6 +73,13 @@ export interface CmaSheet {
   readonly labels: readonly Label[];
   readonly funds?: FundsCells;
 }
+
+/** The note that says a sheet's results are live =STACK formulas, and how to share one without Stack. */
+export const LIVE_NOTE =
+  "Live: the results are =STACK formulas, which need Stack. For someone without it, share this sheet as values (the pane's Share tab) or build it with portable formulas.";
+/** The note that says a sheet was built with native formulas. */
+export const PORTABLE_NOTE =
+  "Portable: every result is an Excel formula (SUMPRODUCT, MMULT, SQRT, NORM.S.INV), so this sheet works without Stack; keep both triangles of the correlation matrix filled.";
 
 const CASH = /\b(cash|t-?bills?|treasury bills?|money market|bills)\b/i;
 const STOCKS = /stock|equit|s&p|msci|acwi|russell|nasdaq|shares/i;
@@ -237,7 +244,9 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: financingRow, column: 1, rows: 4, columns: 3 }, { numberFormat: "0.00%" });
   const at = (r: number) => columns.map((c): Cell => ({ row: r, column: c }));
   const [rates, premiums, fees, financingVols] = [0, 1, 2, 3].map((k) => at(financingRow + k));
-  const financingCorrelations = financingCorrelationsArgument(correlations, refs.cash);
+  const geometry = { correlations, cash: refs.cash };
+  const formulas =
+    options.formulas === "portable" ? portableFormulas(geometry) : liveFormulas(geometry);
   const terms = termsBelow(weights, financingRow);
 
   // Results.
@@ -245,22 +254,21 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   section(resultsRow - 2, "Results (annual)");
   repeatHeader(resultsRow - 1, "Measure");
   const [expected, compound, volatility, sharpe] = [0, 1, 2, 3].map((k) => at(resultsRow + k));
-  put(resultsRow, 0, resultRows(terms, resultsRow, financingCorrelations));
+  put(resultsRow, 0, formulas.resultRows(terms, resultsRow));
   style({ row: resultsRow, column: 1, rows: 3, columns: 3 }, { numberFormat: "0.00%" });
   style({ row: resultsRow + 3, column: 1, rows: 1, columns: 3 }, { numberFormat: "0.00" });
 
-  // Correlations with every asset and with the financing leg (one =STACK.CORRS spill per portfolio).
+  // Correlations with every asset and with the financing leg (live: one =STACK.CORRS spill per portfolio).
   const corrRow = resultsRow + 7;
   section(corrRow - 2, "Correlation of each portfolio with");
   repeatHeader(corrRow - 1, "Asset");
+  const corrColumns = terms.map((t, p) => formulas.correlations(t, volatility[p]));
   put(corrRow, 0, [
     ...table.assets.map((name, i) => [
       label({ row: corrRow + i, column: 0 }, assetCell(i), name),
-      ...(i === 0
-        ? terms.map((t) => correlationsFormula(t, financingCorrelations))
-        : [null, null, null]),
+      ...corrColumns.map((cells) => cells[i]),
     ]),
-    ["Financing leg", null, null, null],
+    ["Financing leg", ...corrColumns.map((cells) => cells[n])],
   ]);
   const spills = columns.map((c): Area => ({ row: corrRow, column: c, rows: n + 1, columns: 1 }));
   style({ row: corrRow, column: 1, rows: n + 1, columns: 3 }, { numberFormat: "0.00" });
@@ -279,11 +287,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     0,
     PERCENTILES.map((q) => [
       `${Math.round(q * 100)}th percentile`,
-      ...columns.map((_, p) =>
-        formula(
-          `=STACK.HORIZON.PCTL(${ref(compound[p])},${ref(volatility[p])},${ref(horizon, true)},${q})`
-        )
-      ),
+      ...columns.map((_, p) => formulas.horizonPercentile(compound[p], volatility[p], horizon, q)),
     ])
   );
   style(
@@ -299,9 +303,10 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     refs.cash === undefined
       ? "No cash asset: the financing rate starts at 0% and the financing leg is riskless; edit them."
       : `Financing: the leg 1 − total earns or pays ${table.assets[refs.cash]}'s return and carries its risk.`,
-    "Expected return = Σ w·μ + (1 − Σ w)·rate − borrowed·premium − fee (=STACK.RETURN).",
+    `Expected return = Σ w·μ + (1 − Σ w)·rate − borrowed·premium − fee (${formulas.kind === "live" ? "=STACK.RETURN" : "SUMPRODUCT"}).`,
     "Compound return = √((1 + μ)² − σ²) − 1. Sharpe ratio = (expected return − rate) / volatility.",
     "Outcome ranges: annualised return over the horizon taken as normal, g + z·σ/√years.",
+    formulas.kind === "portable" ? PORTABLE_NOTE : LIVE_NOTE,
   ];
   put(
     notesRow,
@@ -320,7 +325,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
         assetCell,
         rate: rates[0],
         financingVol: financingVols[0],
-        financingCorrelations,
+        formulas,
         names,
       },
       lastColumn + 1

@@ -315,8 +315,15 @@ export interface LoadedLayout {
   set(cell: Cell, content: Content): void;
 }
 
-/** Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to the sheet. */
-export function loadLayout(layout: Layout): LoadedLayout {
+/**
+ * Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to
+ * the sheet. `arrayArithmetic` evaluates operators on ranges element-wise everywhere, as Excel's dynamic
+ * arrays do (e.g. `w*CMA_Vols` inside SUMPRODUCT); HyperFormula's default is off.
+ */
+export function loadLayout(
+  layout: Layout,
+  options: { arrayArithmetic?: boolean } = {}
+): LoadedLayout {
   registerStackFunctions();
   const rows = Math.max(...layout.blocks.map((b) => b.row + b.cells.length));
   const columns = Math.max(...layout.blocks.map((b) => b.column + (b.cells[0]?.length ?? 0)));
@@ -326,7 +333,11 @@ export function loadLayout(layout: Layout): LoadedLayout {
       row.forEach((content, j) => (data[block.row + i][block.column + j] = excelInput(content)))
     );
   }
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: options.arrayArithmetic ?? false,
+  });
   const sheetName = hf.addSheet(layout.sheetName);
   const sheet = hf.getSheetId(sheetName)!;
   for (const name of layout.names)
