@@ -267,18 +267,17 @@ export function fakeContext(book: FakeWorkbook): Excel.RequestContext {
                 column < a.column + a.columns
             );
           if (inside.length === 0) return { isNullObject: true };
-          const rows = inside.map(([row]) => row);
-          const columns = inside.map(([, c]) => c);
-          const top = Math.min(...rows);
-          const left = Math.min(...columns);
+          // Loops, not Math.min(...): a sheet of Excel's size has more cells than arguments fit.
+          let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+          for (const [row, column] of inside) {
+            top = Math.min(top, row);
+            bottom = Math.max(bottom, row);
+            left = Math.min(left, column);
+            right = Math.max(right, column);
+          }
           return {
             isNullObject: false,
-            ...box({
-              row: top,
-              column: left,
-              rows: Math.max(...rows) - top + 1,
-              columns: Math.max(...columns) - left + 1,
-            }),
+            ...box({ row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 }),
           };
         });
         return o;

@@ -73,7 +73,9 @@ export function layoutOf(sheet: FakeSheet, original: Layout): Layout {
         ? { formula: cell.formula }
         : cell.value === undefined || cell.value === ""
           ? null
-          : (cell.value as string | number | boolean);
+          : cell.value === "#N/A"
+            ? { formula: "=NA()" } // the error value itself, which a file cannot hold as text
+            : (cell.value as string | number | boolean);
     return { row, column, cells: [[content]] };
   });
   const restyled: StyledArea[] = [];

@@ -161,7 +161,9 @@ export function layoutWorkbook(layout: Layout): ExcelJS.Workbook {
     sheet.pageSetup = {
       ...sheet.pageSetup,
       orientation: print.orientation,
-      printArea: rangeName(print.area),
+      // exceljs puts a "$" before each corner; the rows' "$" makes the area absolute (a relative print
+      // area moves with the cursor in Calc).
+      printArea: rangeName(print.area, true).replace(/(^|:)\$/g, "$1"),
       horizontalCentered: true,
       ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
       ...(print.repeatRows
