@@ -164,3 +164,37 @@ if (fs.existsSync(bundle)) {
 } else {
   console.log("(run `npm run build` to also time the adapters in dist/functions.js)");
 }
+
+// Share as values on the same 64-year sheet (src/excel/share.ts), in the fake workbook of the tests
+// (test/excel/fake-workbook-share.ts: operations run at sync, like Excel): its round trips and requests.
+// The values do not matter for the count; each spilled formula spills where Excel would put it.
+{
+  const { shareInContext } = require("../src/excel/share.ts");
+  const { fakeContext, sheetFromLayout } = require("../test/excel/fake-workbook-share.ts");
+  const { columnOf } = require("../src/sheets/sheet-builder.ts");
+  const spills = [
+    ...Array.from({ length: sheet.returns.columns }, (_, j) => columnOf(sheet.returns, j)),
+    sheet.growth,
+    sheet.drawdowns,
+    sheet.rolling,
+    sheet.summary,
+    ...(sheet.monteCarlo ? [sheet.monteCarlo.results] : []),
+  ];
+  const spillAt = (c) => spills.find((a) => a.row === c.row && a.column === c.column);
+  const original = sheetFromLayout(sheet.layout, "{backtest}", () => 0, spillAt);
+  const book = { sheets: [original], activeId: original.id, protected: false, syncs: 0, ran: [] };
+  const start = process.hrtime.bigint();
+  shareInContext(fakeContext(book), {
+    scope: "sheet",
+    version: "bench",
+    supports: () => true,
+  }).then((result) => {
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const { counts } = result.plan;
+    console.log(
+      `Share as values   the same sheet: ${result.roundTrips} round trips (read, read spills/fills, read chart sources, copy, write); ` +
+        `${counts.formulas} formulas frozen (${fmt(counts.cells)} cells, copied inside Excel), ${counts.kept} kept; ` +
+        `${book.ran.filter((op) => op === "copyFrom").length} copyFrom actions; plan + fake ${(seconds * 1e3).toFixed(0)} ms`
+    );
+  });
+}

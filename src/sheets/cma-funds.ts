@@ -14,11 +14,13 @@
  *
  * The table ends with empty rows for the user's own funds (FUNDS.* leave blank rows at the end out).
  */
+import { fundTableFromColumns } from "../core/fund-exposure";
+import { fundMix } from "../core/fund-mix";
 import { cellName, rangeName } from "../io/a1";
 import { FUND_CALIBRATIONS } from "./fund-calibration";
 import { classesOf, FUND_FIGURES_AS_OF, FundFigures } from "./fund-template";
-import { Area, Cell, formula, NamedRange } from "./layout";
-import { correlationsFormula, PricedPortfolio, resultRows, termsBelow } from "./portfolio-formulas";
+import { Area, Cell, Content, formula, NamedRange } from "./layout";
+import { PortfolioFormulas, PricedPortfolio, termsBelow } from "./portfolio-formulas";
 import { SheetBuilder } from "./sheet-builder";
 import { theme } from "./theme";
 
@@ -46,8 +48,8 @@ export interface FundsContext {
   /** The user's stack's financing rate and financing volatility: the funds follow them. */
   readonly rate: Cell;
   readonly financingVol: Cell;
-  /** The financing leg's correlations argument of VOL and CORRS (portfolio-formulas.ts), as the sheet's portfolios use it. */
-  readonly financingCorrelations: string;
+  /** The sheet's formulas (live or portable, portfolio-formulas.ts), as its portfolios use them. */
+  readonly formulas: PortfolioFormulas;
   readonly names: NamedRange[];
 }
 
@@ -199,14 +201,16 @@ export function fundsSection(
     { name: "Fund_Target", area: target },
     { name: "Fund_MaxTotal", area: { ...maxTotal, rows: 1, columns: 1 } }
   );
+  const { formulas } = context;
+  const lookThroughOf = (holdings: string, r: number) =>
+    formulas.lookThrough(holdings, exposures, "Fund_Exposures", { row: r, column: FIRST_CLASS });
   put(yours, 0, [
     [
       "Your funds",
       null,
       null,
       formula("=SUMPRODUCT(Fund_Holdings,Fund_Expenses)"),
-      formula("=STACK.FUNDS.EXPOSURE(Fund_Holdings,Fund_Exposures)"),
-      ...Array(k + 1).fill(null),
+      ...lookThroughOf("Fund_Holdings", yours),
     ],
     [
       "Target",
@@ -222,14 +226,28 @@ export function fundsSection(
       null,
       null,
       formula("=SUMPRODUCT(Fund_Mix,Fund_Expenses)"),
-      formula("=STACK.FUNDS.EXPOSURE(Fund_Mix,Fund_Exposures)"),
-      ...Array(k + 1).fill(null),
+      ...lookThroughOf("Fund_Mix", mixRow),
     ],
     ["Most money the mix may use", setup.maxTotal],
   ]);
-  put(first, 2, [[formula("=STACK.FUNDS.MIX(Fund_Target,Fund_Exposures,Fund_MaxTotal)")]]);
-  style(target, theme.input);
-  style({ ...maxTotal, rows: 1, columns: 1 }, { ...theme.input, numberFormat: "0%" });
+  // The mix: live, =STACK.FUNDS.MIX; portable, the least-squares mix has no Excel formula, so it is
+  // computed now (core/fund-mix.ts) and written as values, with the target it answers marked as fixed.
+  const live = formulas.kind === "live";
+  if (live)
+    put(first, 2, [[formula("=STACK.FUNDS.MIX(Fund_Target,Fund_Exposures,Fund_MaxTotal)")]]);
+  else {
+    const mix = frozenMix(setup, classes);
+    put(first, 2, [...Array.from(mix.weights, (w): Content[] => [w])]);
+    put(residual.row, residual.column, [[mix.residual]]);
+  }
+  style(target, live ? theme.input : theme.fixed);
+  style(
+    { ...maxTotal, rows: 1, columns: 1 },
+    {
+      ...(live ? theme.input : theme.fixed),
+      numberFormat: "0%",
+    }
+  );
   style({ row: yours, column: 3, rows: 3, columns: 1 }, { numberFormat: "0.00%" });
   style({ row: yours, column: FIRST_CLASS, rows: 3, columns: k + 2 }, { numberFormat: "0.0%" });
   const lookThrough: Area = { row: yours, column: FIRST_CLASS, rows: 1, columns: k + 2 };
@@ -314,7 +332,7 @@ export function fundsSection(
   put(resultsRow - 1, 0, [["Results (annual)", "Your funds", "Mix for the target"]]);
   style({ row: resultsRow - 1, column: 0, rows: 1, columns: 3 }, theme.header);
   const [expected, compound, volatility, sharpe] = [0, 1, 2, 3].map((j) => at(resultsRow + j));
-  put(resultsRow, 0, resultRows(terms, resultsRow, context.financingCorrelations));
+  put(resultsRow, 0, formulas.resultRows(terms, resultsRow));
   style({ row: resultsRow, column: 1, rows: 3, columns: 2 }, { numberFormat: "0.00%" });
   style({ row: resultsRow + 3, column: 1, rows: 1, columns: 2 }, { numberFormat: "0.00" });
 
@@ -322,14 +340,13 @@ export function fundsSection(
   put(corrHeader, 0, [["Correlation with", "Your funds", "Mix for the target"]]);
   style({ row: corrHeader, column: 0, rows: 1, columns: 3 }, theme.header);
   const corrRow = corrHeader + 1;
+  const corrColumns = terms.map((t, p) => formulas.correlations(t, volatility[p]));
   put(corrRow, 0, [
     ...context.assets.map((name, i) => [
       label({ row: corrRow + i, column: 0 }, context.assetCell(i), name),
-      ...(i === 0
-        ? terms.map((t) => correlationsFormula(t, context.financingCorrelations))
-        : [null, null]),
+      ...corrColumns.map((cells) => cells[i]),
     ]),
-    ["Financing leg", null, null],
+    ["Financing leg", ...corrColumns.map((cells) => cells[n])],
   ]);
   style({ row: corrRow, column: 1, rows: n + 1, columns: 2 }, { numberFormat: "0.00" });
 
@@ -343,7 +360,9 @@ export function fundsSection(
       ? "Every asset class is priced as a CMA asset (row “Priced as the CMA asset”; edit it to change)."
       : `Not in the CMA table, so left out of the results: ${unmapped.join(", ")}. Type a CMA asset's name under each, or add the class to the table.`,
     "Weights on the CMA assets are the look-through exposures (SUMIF by the “Priced as” row); the financing leg 1 − total pays the financing rate and carries cash's risk; the fee is the weighted expense ratio.",
-    "Mix for the target: fund weights ≥ 0, at most the money allowed, closest to the target in least squares (=STACK.FUNDS.MIX); the rest is cash. Of identical funds only the first listed is used.",
+    live
+      ? "Mix for the target: fund weights ≥ 0, at most the money allowed, closest to the target in least squares (=STACK.FUNDS.MIX); the rest is cash. Of identical funds only the first listed is used."
+      : `Mix for the target: computed by Stack when the sheet was built (${FROZEN_MIX}), for the grey target and limit and the fund table as they were then: fund weights ≥ 0, closest to the target in least squares. It does not follow edits; its exposure and results below do.`,
     `Futures-based funds finance at about the T-bill rate inside their expense ratio; swap-based daily funds cost more (calibrated spreads over the rate: ${spreads}): add a premium for them.`,
   ];
   put(
@@ -389,4 +408,16 @@ export function fundsSection(
     },
     columnWidths: widths,
   };
+}
+
+/** How the portable sheet's note describes its mix: Excel has no function for it. */
+const FROZEN_MIX = "least squares with w ≥ 0 has no Excel formula";
+
+/** FUNDS.MIX for the setup as built, by the core: one weight per fund, then the residual. */
+function frozenMix(setup: FundsSetup, classes: readonly string[]) {
+  const table = fundTableFromColumns(
+    classes.map((c) => Float64Array.from(setup.funds, (fund) => fund.exposures[c] ?? 0))
+  );
+  const target = Float64Array.from(classes, (c) => setup.target[c] ?? 0);
+  return fundMix(target, table, setup.maxTotal);
 }

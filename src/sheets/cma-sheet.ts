@@ -15,13 +15,8 @@ import { CmaTable } from "../io/cma-table";
 import { cellName, rangeName } from "../io/a1";
 import { FundsCells, fundsSection, FundsSetup, fundsWidth } from "./cma-funds";
 import { Area, Cell, formula, Layout, NamedRange } from "./layout";
-import {
-  correlationsFormula,
-  financingCorrelationsArgument,
-  PricedPortfolio,
-  resultRows,
-  termsBelow,
-} from "./portfolio-formulas";
+import { portableFormulas } from "./portable-formulas";
+import { FormulaKind, liveFormulas, PricedPortfolio, termsBelow } from "./portfolio-formulas";
 import { frontierSection, FrontierSection } from "./cma-frontier";
 import { PlanInputs, planSection, PlanSection } from "./cma-plan";
 import { columnOf, columnWidths, Label, sheetBuilder } from "./sheet-builder";
@@ -43,6 +38,11 @@ export interface CmaSheetOptions {
   readonly maxExposure?: number;
   /** The plan's inputs to start with (defaults in cma-plan.ts). */
   readonly plan?: Partial<PlanInputs>;
+  /**
+   * "live" (default): =STACK.* formulas; "portable": Excel's own functions only (portable-formulas.ts),
+   * the same results in the same cells, for workbooks opened where Stack is not installed.
+   */
+  readonly formulas?: FormulaKind;
 }
 
 /** Which assets stand for "stocks", "bonds" and "cash" (0-based), and how they were chosen, in words. */
@@ -79,9 +79,20 @@ export interface CmaSheet {
   /** Every formula that shows text (asset names, column headings), with the text it shows when built. */
   readonly labels: readonly Label[];
   readonly funds?: FundsCells;
-  readonly frontier: FrontierSection;
-  readonly plan: PlanSection;
+  /** The efficient-frontier and plan sections: live sheets only. */
+  readonly frontier?: FrontierSection;
+  readonly plan?: PlanSection;
 }
+
+/** The note that says a sheet's results are live =STACK formulas, and how to share one without Stack. */
+export const LIVE_NOTE =
+  "Live: the results are =STACK formulas, which need Stack. For someone without it, share this sheet as values (the pane's Share tab) or build it with portable formulas.";
+/** What a portable sheet says about the sections it leaves out. */
+export const PORTABLE_PLANNING_NOTE =
+  "The efficient frontier and the plan's Monte Carlo have no Excel formula, so this sheet leaves them out: build with live Stack formulas for them, and share that sheet as values for someone without Stack.";
+/** The note that says a sheet was built with native formulas. */
+export const PORTABLE_NOTE =
+  "Portable: every result is an Excel formula (SUMPRODUCT, MMULT, SQRT, NORM.S.INV), so this sheet works without Stack; keep both triangles of the correlation matrix filled.";
 
 const CASH = /\b(cash|t-?bills?|treasury bills?|money market|bills)\b/i;
 const STOCKS = /stock|equit|s&p|msci|acwi|russell|nasdaq|shares/i;
@@ -246,7 +257,9 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   style({ row: financingRow, column: 1, rows: 4, columns: 3 }, { numberFormat: "0.00%" });
   const at = (r: number) => columns.map((c): Cell => ({ row: r, column: c }));
   const [rates, premiums, fees, financingVols] = [0, 1, 2, 3].map((k) => at(financingRow + k));
-  const financingCorrelations = financingCorrelationsArgument(correlations, refs.cash);
+  const geometry = { correlations, cash: refs.cash };
+  const formulas =
+    options.formulas === "portable" ? portableFormulas(geometry) : liveFormulas(geometry);
   const terms = termsBelow(weights, financingRow);
 
   // Results.
@@ -254,22 +267,21 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
   section(resultsRow - 2, "Results (annual)");
   repeatHeader(resultsRow - 1, "Measure");
   const [expected, compound, volatility, sharpe] = [0, 1, 2, 3].map((k) => at(resultsRow + k));
-  put(resultsRow, 0, resultRows(terms, resultsRow, financingCorrelations));
+  put(resultsRow, 0, formulas.resultRows(terms, resultsRow));
   style({ row: resultsRow, column: 1, rows: 3, columns: 3 }, { numberFormat: "0.00%" });
   style({ row: resultsRow + 3, column: 1, rows: 1, columns: 3 }, { numberFormat: "0.00" });
 
-  // Correlations with every asset and with the financing leg (one =STACK.CORRS spill per portfolio).
+  // Correlations with every asset and with the financing leg (live: one =STACK.CORRS spill per portfolio).
   const corrRow = resultsRow + 7;
   section(corrRow - 2, "Correlation of each portfolio with");
   repeatHeader(corrRow - 1, "Asset");
+  const corrColumns = terms.map((t, p) => formulas.correlations(t, volatility[p]));
   put(corrRow, 0, [
     ...table.assets.map((name, i) => [
       label({ row: corrRow + i, column: 0 }, assetCell(i), name),
-      ...(i === 0
-        ? terms.map((t) => correlationsFormula(t, financingCorrelations))
-        : [null, null, null]),
+      ...corrColumns.map((cells) => cells[i]),
     ]),
-    ["Financing leg", null, null, null],
+    ["Financing leg", ...corrColumns.map((cells) => cells[n])],
   ]);
   const spills = columns.map((c): Area => ({ row: corrRow, column: c, rows: n + 1, columns: 1 }));
   style({ row: corrRow, column: 1, rows: n + 1, columns: 3 }, { numberFormat: "0.00" });
@@ -288,17 +300,31 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     0,
     PERCENTILES.map((q) => [
       `${Math.round(q * 100)}th percentile`,
-      ...columns.map((_, p) =>
-        formula(
-          `=STACK.HORIZON.PCTL(${ref(compound[p])},${ref(volatility[p])},${ref(horizon, true)},${q})`
-        )
-      ),
+      ...columns.map((_, p) => formulas.horizonPercentile(compound[p], volatility[p], horizon, q)),
     ])
   );
   style(
     { row: outcomesRow, column: 1, rows: PERCENTILES.length, columns: 3 },
     { numberFormat: "0.0%" }
   );
+
+  // The funds section (its own module), when the user picked funds.
+  const funds =
+    options.funds &&
+    fundsSection(
+      options.funds,
+      {
+        builder,
+        top: outcomesRow + PERCENTILES.length + 1,
+        assets: table.assets,
+        assetCell,
+        rate: rates[0],
+        financingVol: financingVols[0],
+        formulas,
+        names,
+      },
+      lastColumn + 1
+    );
 
   // Planning with CMAs: the efficient frontier, then a plan's Monte Carlo (their own modules).
   const planning = {
@@ -316,24 +342,25 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     })),
     portfolioHeader: repeatHeader,
   };
-  const frontier = frontierSection(
-    planning,
-    outcomesRow + PERCENTILES.length + 1,
-    options.maxExposure
-  );
-  const plan = planSection(planning, frontier.nextRow + 1, options.plan);
+  // An optimiser and a Monte Carlo have no Excel formula: a portable sheet leaves both out (its note
+  // says how to get them), rather than showing figures that would not follow the inputs.
+  const live = formulas.kind === "live";
+  const sectionsTop = (funds ? funds.cells.lastRow + 1 : outcomesRow + PERCENTILES.length) + 1;
+  const frontier = live ? frontierSection(planning, sectionsTop, options.maxExposure) : undefined;
+  const plan = frontier && planSection(planning, frontier.nextRow + 1, options.plan);
 
   // Notes.
-  const notesRow = plan.nextRow + 1;
+  const notesRow = (plan?.nextRow ?? sectionsTop) + 1;
   section(notesRow - 1, "Notes");
   const notes = [
     refs.explanation,
     refs.cash === undefined
       ? "No cash asset: the financing rate starts at 0% and the financing leg is riskless; edit them."
       : `Financing: the leg 1 − total earns or pays ${table.assets[refs.cash]}'s return and carries its risk.`,
-    "Expected return = Σ w·μ + (1 − Σ w)·rate − borrowed·premium − fee (=STACK.RETURN).",
+    `Expected return = Σ w·μ + (1 − Σ w)·rate − borrowed·premium − fee (${formulas.kind === "live" ? "=STACK.RETURN" : "SUMPRODUCT"}).`,
     "Compound return = √((1 + μ)² − σ²) − 1. Sharpe ratio = (expected return − rate) / volatility.",
     "Outcome ranges: annualised return over the horizon taken as normal, g + z·σ/√years.",
+    ...(live ? [LIVE_NOTE] : [PORTABLE_NOTE, PORTABLE_PLANNING_NOTE]),
   ];
   put(
     notesRow,
@@ -341,23 +368,7 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
     notes.map((text) => [text]),
     theme.note
   );
-  const funds =
-    options.funds &&
-    fundsSection(
-      options.funds,
-      {
-        builder,
-        top: notesRow + notes.length + 2,
-        assets: table.assets,
-        assetCell,
-        rate: rates[0],
-        financingVol: financingVols[0],
-        financingCorrelations,
-        names,
-      },
-      lastColumn + 1
-    );
-  const lastRow = funds?.cells.lastRow ?? notesRow + notes.length - 1;
+  const lastRow = notesRow + notes.length - 1;
 
   const portfolios = columns.map((_, p): PortfolioCells => ({
     header: headerCells[p],
@@ -385,10 +396,10 @@ export function cmaSheet(table: CmaTable, options: CmaSheetOptions): CmaSheet {
       ...columns.map((c) => ({ column: c, width: 84 })),
       ...columnWidths(4, lastColumn + 1, 60),
       ...(funds?.columnWidths ?? []),
-      ...plan.columnWidths,
+      ...(plan?.columnWidths ?? []),
     ],
     names,
-    charts: [...frontier.charts, ...plan.charts],
+    charts: [...(frontier?.charts ?? []), ...(plan?.charts ?? [])],
     print: {
       orientation: "portrait",
       area: { row: 0, column: 0, rows: lastRow + 1, columns: width },

@@ -32,6 +32,11 @@ export const theme = {
   },
   /** Cells the user is meant to edit: Excel's built-in "Input" style (orange fill, blue-grey text, grey box). */
   input: { fill: "#FFCC99", font: { color: "#3F3F76" }, borders: [all("thin", "#7F7F7F")] },
+  /**
+   * Cells that were inputs but are fixed values in this sheet (a shared snapshot's inputs, the portable
+   * sheet's mix target): grey, boxed like the inputs, so they read as "set, not editable here".
+   */
+  fixed: { fill: "#E7E6E6", font: { color: "#3F3F3F" }, borders: [all("thin", "#A6A6A6")] },
   /** A totals row: a rule above. */
   total: { font: { bold: true }, borders: [{ edges: ["top"], weight: "thin", color: GREY }] },
   note: { font: { italic: true, size: 9, color: GREY } },

@@ -1,7 +1,7 @@
 /**
- * The Stack pane: two parts under tabs — "Stacked portfolio" (capital market assumptions → a live
- * stacked-portfolio sheet, CmaPanel.tsx) and "Backtest" (historical series → a live backtest sheet,
- * BacktestPanel.tsx). Both stay mounted, so switching tabs loses nothing; the pane opens on the part
+ * The Stack pane: three parts under tabs — "Stacked portfolio" (capital market assumptions → a live
+ * stacked-portfolio sheet, CmaPanel.tsx), "Backtest" (historical series → a live backtest sheet,
+ * BacktestPanel.tsx) and "Share" (a sheet as values, for people without Stack, SharePanel.tsx). Both stay mounted, so switching tabs loses nothing; the pane opens on the part
  * used last.
  */
 import { Caption1, Tab, TabList } from "@fluentui/react-components";
@@ -9,6 +9,7 @@ import * as React from "react";
 import { BacktestPanel } from "./BacktestPanel";
 import { CmaPanel } from "./CmaPanel";
 import { hostDescription, PanePart, recall, remember } from "./office-helpers";
+import { SharePanel } from "./SharePanel";
 import { usePaneStyles } from "./styles";
 
 const PARTS: readonly {
@@ -18,6 +19,7 @@ const PARTS: readonly {
 }[] = [
   { value: "cma", label: "Stacked portfolio", panel: CmaPanel },
   { value: "backtest", label: "Backtest", panel: BacktestPanel },
+  { value: "share", label: "Share", panel: SharePanel },
 ];
 
 export function App(): React.JSX.Element {

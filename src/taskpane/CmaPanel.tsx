@@ -21,6 +21,8 @@ import {
   TableRow,
   Text,
   Textarea,
+  Radio,
+  RadioGroup,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { StackError } from "../core/errors";
@@ -30,6 +32,7 @@ import { template, TEMPLATES } from "../io/templates";
 import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
 import { cmaSheet } from "../sheets/cma-sheet";
+import type { FormulaKind } from "../sheets/portfolio-formulas";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
 import { DEFAULT_FUNDS, FundsState, readFunds } from "./funds-setup";
 import { FundsStep } from "./FundsStep";
@@ -68,6 +71,11 @@ const UNIT_CHOICES: readonly { readonly value: Units; readonly label: string }[]
   { value: "auto", label: "Detect (a % in the header, or values above 1)" },
   { value: "percent", label: "Percent (7 means 7%)" },
   { value: "decimal", label: "Decimals (0.07 means 7%)" },
+];
+
+const FORMULA_CHOICES: readonly { readonly value: FormulaKind; readonly label: string }[] = [
+  { value: "live", label: "Live Stack formulas (need Stack to recalculate)" },
+  { value: "portable", label: "Portable Excel formulas (work without Stack)" },
 ];
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -132,6 +140,7 @@ export function CmaPanel(): React.JSX.Element {
   );
   const table = reading?.result.table;
   const [funds, setFunds] = React.useState<FundsState>(DEFAULT_FUNDS);
+  const [formulas, setFormulas] = React.useState<FormulaKind>("live");
   const fundsReading = React.useMemo(() => readFunds(funds, table?.assets), [funds, table]);
 
   const update = (changes: Partial<Remembered>) => {
@@ -220,12 +229,16 @@ export function CmaPanel(): React.JSX.Element {
     if (!table || !reading) return;
     void build.run(
       () =>
-        cmaSheet(table, { source: reading.source, builtOn: today(), funds: fundsReading.setup })
-          .layout,
+        cmaSheet(table, {
+          source: reading.source,
+          builtOn: today(),
+          funds: fundsReading.setup,
+          formulas,
+        }).layout,
       (result) => ({
         intent: "success",
         title: `Built “${result.sheetName}”`,
-        text: `Edit the orange cells on the sheet; every result recalculates. (${roundTrips(result)}.)`,
+        text: `Edit the orange cells on the sheet; every result recalculates${formulas === "portable" ? ", with or without Stack" : ""}. (${roundTrips(result)}.)`,
       })
     );
   };
@@ -404,6 +417,23 @@ export function CmaPanel(): React.JSX.Element {
           formulas for your stack, 100% stocks and 60/40, with an efficient frontier, the Monte
           Carlo of a plan, then your funds. Your other sheets are not touched.
         </Caption1>
+        <Field
+          label="Formulas"
+          hint={
+            formulas === "portable"
+              ? "Excel's own functions only: the workbook works for anyone. The funds' mix for a target is computed once, when built."
+              : "=STACK formulas: everything recalculates, including the funds' mix; without Stack they show #NAME?."
+          }
+        >
+          <RadioGroup
+            value={formulas}
+            onChange={(_, data) => setFormulas(data.value as FormulaKind)}
+          >
+            {FORMULA_CHOICES.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label} />
+            ))}
+          </RadioGroup>
+        </Field>
         <BuildControls
           build={build}
           label="Build sheet"

@@ -35,7 +35,7 @@ export interface RememberedSource {
 }
 
 /** The pane's parts. */
-export type PanePart = "cma" | "backtest";
+export type PanePart = "cma" | "backtest" | "share";
 
 /** Everything remembered, by key. */
 interface Memory {

@@ -70,6 +70,13 @@ function expectSpill(
     expect(book.value({ row: spill.row + rows.length, column: spill.column })).toBeNull();
 }
 
+/** The frontier and plan sections of a live sheet (a portable one has neither). */
+export function planningOf(sheet: CmaSheet): Required<Pick<CmaSheet, "frontier" | "plan">> {
+  const { frontier, plan } = sheet;
+  if (frontier === undefined || plan === undefined) throw new Error("no planning sections");
+  return { frontier, plan };
+}
+
 export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell[] {
   const checked: Cell[] = [];
   const read = (a: Area) => Float64Array.from(cellsOf(a).map((c) => numberAt(book, c)));
@@ -81,7 +88,7 @@ export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell
   const premium = numberAt(book, stack.premium);
 
   // The frontiers: unlevered, and up to the maximum exposure.
-  const { frontier } = sheet;
+  const { frontier, plan: section } = planningOf(sheet);
   const maxima = [1, numberAt(book, frontier.maxExposure)];
   [frontier.unlevered, frontier.levered].forEach((spill, k) =>
     expectSpill(
@@ -110,7 +117,7 @@ export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell
   );
 
   // The plans: one table per portfolio, and the summary after the last year.
-  const inputs = sheet.plan.inputs;
+  const inputs = section.inputs;
   const [start, flow, years, inflation, paths] = [
     inputs.startValue,
     inputs.cashflow,
@@ -133,11 +140,11 @@ export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell
     const row = (t: number) => [t, ...result.percentiles.map((q) => q[t]), result.solvent[t]];
     expectSpill(
       book,
-      sheet.plan.tables[k],
+      section.tables[k],
       () => [[...PLAN_HEADER], ...Array.from({ length: years + 1 }, (_, t) => row(t))],
       checked
     );
-    sheet.plan.summary.forEach((cells, j) => {
+    section.summary.forEach((cells, j) => {
       expectNumber(book.value(cells[k]), row(years)[1 + j]);
       checked.push(cells[k]);
     });

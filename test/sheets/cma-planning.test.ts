@@ -11,7 +11,7 @@ import { DEFAULT_MAX_EXPOSURE, FRONTIER_POINTS } from "../../src/sheets/cma-fron
 import { DEFAULT_PLAN, PLAN_TABLE_YEARS } from "../../src/sheets/cma-plan";
 import { cmaSheet, CmaSheet, CmaSheetOptions } from "../../src/sheets/cma-sheet";
 import { Area, Cell } from "../../src/sheets/layout";
-import { checkPlanningSections } from "./cma-planning-checks";
+import { checkPlanningSections, planningOf } from "./cma-planning-checks";
 import { loadLayout, LoadedLayout } from "./hyperformula-stack";
 
 const table = readCmaText(template("stocks-bonds-cash")!.csv).table!;
@@ -46,8 +46,8 @@ describe("the worked example on the template CMAs, as the pane builds the sheet"
   const book = loadLayout(sheet.layout);
 
   it("starts with 200% maximum exposure and the 30-year 4% plan (1,000,000, −40,000 a year, 2.5% inflation, 10,000 paths)", () => {
-    expect(num(book, sheet.frontier.maxExposure)).toBe(DEFAULT_MAX_EXPOSURE);
-    const { inputs } = sheet.plan;
+    expect(num(book, planningOf(sheet).frontier.maxExposure)).toBe(DEFAULT_MAX_EXPOSURE);
+    const { inputs } = planningOf(sheet).plan;
     expect(
       [inputs.startValue, inputs.cashflow, inputs.years, inputs.inflation, inputs.paths].map((c) =>
         num(book, c)
@@ -62,7 +62,7 @@ describe("the worked example on the template CMAs, as the pane builds the sheet"
   });
 
   it("shows both frontiers from the same least volatile portfolio; unlevered to 100% stocks, levered to 200% stocks", () => {
-    const { unlevered, levered } = sheet.frontier;
+    const { unlevered, levered } = planningOf(sheet).frontier;
     // The closed-form minimum variance (numpy, test/fixtures/frontier_reference.py): 0.99%, 3.08%.
     for (const spill of [unlevered, levered]) {
       const [vol, e] = rowOf(book, spill, 1) as number[];
@@ -77,7 +77,7 @@ describe("the worked example on the template CMAs, as the pane builds the sheet"
   });
 
   it("lasts 30 years of 4% withdrawals in about 90% of the stack's paths, 72% of 100% stocks', 85% of 60/40's (numpy, test/fixtures/plan_reference.py)", () => {
-    const solvent = sheet.plan.summary[5].map((c) => num(book, c));
+    const solvent = planningOf(sheet).plan.summary[5].map((c) => num(book, c));
     // The reference's 2,000,000 paths: 0.905413, 0.7246475, 0.853574; within 4 binomial standard
     // errors of 10,000 paths plus 4 of the reference's.
     [0.905413, 0.7246475, 0.853574].forEach((p, k) => {
@@ -85,7 +85,7 @@ describe("the worked example on the template CMAs, as the pane builds the sheet"
       expect(Math.abs(solvent[k] - p)).toBeLessThanOrEqual(4 * se(10_000) + 4 * se(2_000_000));
     });
     // The stack's median after 30 years, in today's money, inside the reference's band.
-    const median = num(book, sheet.plan.summary[2][0]);
+    const median = num(book, planningOf(sheet).plan.summary[2][0]);
     expect(median).toBeGreaterThanOrEqual(1636586.328757901);
     expect(median).toBeLessThanOrEqual(1852286.181043873);
   });
@@ -98,7 +98,9 @@ describe("live: every input recalculates the sections", () => {
   /** Load, edit, check every planning cell against the core, and return row 5 of two spills before the edit. */
   const edited = (edit: (book: LoadedLayout, sheet: CmaSheet) => void) => {
     const book = loadLayout(sheet.layout);
-    const before = [sheet.frontier.levered, sheet.plan.tables[0]].map((a) => rowOf(book, a, 5));
+    const before = [planningOf(sheet).frontier.levered, planningOf(sheet).plan.tables[0]].map((a) =>
+      rowOf(book, a, 5)
+    );
     edit(book, sheet);
     checkPlanningSections(sheet, book);
     return { book, before };
@@ -106,27 +108,27 @@ describe("live: every input recalculates the sections", () => {
 
   it("the CMA table: a higher stocks return moves both frontiers and every plan", () => {
     const { book, before } = edited((b, s) => b.set({ ...s.table.returns }, 0.08));
-    expect(rowOf(book, sheet.frontier.levered, 5)).not.toEqual(before[0]);
-    expect(rowOf(book, sheet.plan.tables[0], 5)).not.toEqual(before[1]);
+    expect(rowOf(book, planningOf(sheet).frontier.levered, 5)).not.toEqual(before[0]);
+    expect(rowOf(book, planningOf(sheet).plan.tables[0], 5)).not.toEqual(before[1]);
   });
 
   it("the maximum exposure: 150% ends the levered frontier at 150% stocks, E = 1.5·7% − 0.5·3% = 9%", () => {
-    const { book } = edited((b, s) => b.set(s.frontier.maxExposure, 1.5));
-    const top = rowOf(book, sheet.frontier.levered, FRONTIER_POINTS) as number[];
+    const { book } = edited((b, s) => b.set(planningOf(s).frontier.maxExposure, 1.5));
+    const top = rowOf(book, planningOf(sheet).frontier.levered, FRONTIER_POINTS) as number[];
     expect(top[1]).toBeCloseTo(0.09, 12);
     expect(top[3]).toBeCloseTo(1.5, 12);
   });
 
   it("the financing premium: the levered frontier pays it", () => {
     const { book, before } = edited((b, s) => b.set(s.portfolios[0].premium, 0.01));
-    expect(rowOf(book, sheet.frontier.levered, 5)).not.toEqual(before[0]);
+    expect(rowOf(book, planningOf(sheet).frontier.levered, 5)).not.toEqual(before[0]);
   });
 
   it("the weights: the stack's plan follows its expected return and volatility", () => {
     const { book, before } = edited((b, s) =>
       b.set({ row: s.portfolios[0].weights.row + 1, column: s.portfolios[0].weights.column }, 0.5)
     );
-    expect(rowOf(book, sheet.plan.tables[0], 5)).not.toEqual(before[1]);
+    expect(rowOf(book, planningOf(sheet).plan.tables[0], 5)).not.toEqual(before[1]);
   });
 
   it("start value, cashflow, inflation and paths", () => {
@@ -136,8 +138,8 @@ describe("live: every input recalculates the sections", () => {
       ["inflation", 0.04],
       ["paths", 250],
     ] as const) {
-      const { book, before } = edited((b, s) => b.set(s.plan.inputs[key], value));
-      expect(rowOf(book, sheet.plan.tables[0], 5)).not.toEqual(before[1]);
+      const { book, before } = edited((b, s) => b.set(planningOf(s).plan.inputs[key], value));
+      expect(rowOf(book, planningOf(sheet).plan.tables[0], 5)).not.toEqual(before[1]);
     }
   });
 
@@ -145,7 +147,7 @@ describe("live: every input recalculates the sections", () => {
     const long = build({ plan: { paths: 400, years: 45 } });
     const book = loadLayout(long.layout);
     checkPlanningSections(long, book);
-    const [stack] = long.plan.tables;
+    const [stack] = planningOf(long).plan.tables;
     expect(book.value({ row: stack.row + 46, column: stack.column })).toBe(45);
     expect(book.value({ row: stack.row + 47, column: stack.column })).toBeNull();
   });
@@ -165,7 +167,7 @@ describe("the layout of the sections", () => {
       ["100% Stocks", true],
       ["60/40 Stocks/Bonds", true],
     ]);
-    const body = { row: sheet.frontier.unlevered.row + 1, rows: 20, columns: 1 };
+    const body = { row: planningOf(sheet).frontier.unlevered.row + 1, rows: 20, columns: 1 };
     expect(chart.series[0].xValues).toEqual({ ...body, column: 0 });
     expect(chart.series[0].values).toEqual({ ...body, column: 1 });
     const stack = sheet.portfolios[0];
@@ -175,7 +177,7 @@ describe("the layout of the sections", () => {
 
   it("adds a fan chart of the stack's percentiles and a chart of each portfolio's share not depleted, over 100 years of room", () => {
     const [, fan, success] = layout.charts;
-    const stack = sheet.plan.tables[0];
+    const stack = planningOf(sheet).plan.tables[0];
     expect(fan.series.map((s) => s.name)).toEqual([
       "10th percentile",
       "25th percentile",
@@ -189,7 +191,7 @@ describe("the layout of the sections", () => {
       expect(s.xValues).toEqual({ ...rows, column: stack.column });
     });
     expect(success.series.map((s) => s.values.column)).toEqual(
-      sheet.plan.tables.map((t) => t.column + 6)
+      planningOf(sheet).plan.tables.map((t) => t.column + 6)
     );
     expect(success.valueAxis).toMatchObject({ minimum: 0, maximum: 1, numberFormat: "0%" });
   });
@@ -202,7 +204,11 @@ describe("the layout of the sections", () => {
         )
       )
     );
-    const spills = [sheet.frontier.unlevered, sheet.frontier.levered, ...sheet.plan.tables];
+    const spills = [
+      planningOf(sheet).frontier.unlevered,
+      planningOf(sheet).frontier.levered,
+      ...planningOf(sheet).plan.tables,
+    ];
     const print = layout.print!.area;
     for (const chart of layout.charts) {
       expect(chart.position.column + chart.position.columns).toBeLessThanOrEqual(print.columns);
@@ -212,7 +218,8 @@ describe("the layout of the sections", () => {
       );
       expect(covered).toEqual([]);
     }
-    for (const t of sheet.plan.tables) expect(t.column).toBeGreaterThanOrEqual(print.columns);
+    for (const t of planningOf(sheet).plan.tables)
+      expect(t.column).toBeGreaterThanOrEqual(print.columns);
     // Nothing but each spill's formula is written where the spill lands (no #SPILL! in Excel).
     const blocking = filled.filter(
       (c) =>

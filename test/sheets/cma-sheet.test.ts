@@ -5,20 +5,14 @@
  * recalculate; text from a file stays text.
  */
 import { DetailedCellError } from "hyperformula";
-import { expectedReturn } from "../../src/core/expected-return";
-import { geometricReturn } from "../../src/core/geometric-return";
-import { horizonPercentile } from "../../src/core/horizon";
-import { squareMatrix } from "../../src/core/matrix";
-import { portfolio } from "../../src/core/portfolio";
-import { correlationsWithAssets } from "../../src/core/portfolio-correlation";
-import { portfolioVolatility } from "../../src/core/volatility";
 import { CmaTable, readCmaText } from "../../src/io/cma-table";
 import { template } from "../../src/io/templates";
-import { cmaSheet, CmaSheet, PERCENTILES, pickReferenceAssets } from "../../src/sheets/cma-sheet";
-import { Area, Cell, isFormula } from "../../src/sheets/layout";
+import { cmaSheet, CmaSheet, pickReferenceAssets } from "../../src/sheets/cma-sheet";
+import { isFormula } from "../../src/sheets/layout";
 import { worked } from "../fixtures/stacked-example";
+import { cellsOf, checkAgainstCore, key, num } from "./cma-check";
 import { checkPlanningSections } from "./cma-planning-checks";
-import { loadLayout, LoadedLayout } from "./hyperformula-stack";
+import { LoadedLayout, loadLayout } from "./hyperformula-stack";
 
 // 500 paths per plan instead of 10,000: each load runs the sheet's three plans through the bundle
 // in a sandbox (cma-planning.test.ts builds the sheet as the pane does).
@@ -32,80 +26,9 @@ function tableOf(csv: string): CmaTable {
 
 const example = tableOf(template("stocks-bonds-cash")!.csv);
 
-const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
-const key = (c: Cell) => `${c.row},${c.column}`;
-
-function num(book: LoadedLayout, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(
-      `cell ${key(cell)} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}, not a number`
-    );
-  return v;
-}
-
-/**
- * Every formula cell of the sheet against the core, with the inputs read back from the engine. Returns
- * the cells checked, so the caller can assert none was missed.
- */
-function checkAgainstCore(sheet: CmaSheet, book: LoadedLayout): Set<string> {
-  const checked = new Set<string>();
-  const read = (a: Area) => Float64Array.from(cellsOf(a).map((c) => num(book, c)));
-  const returns = read(sheet.table.returns);
-  const vols = read(sheet.table.vols);
-  const n = vols.length;
-  const matrix = squareMatrix(n, read(sheet.table.correlations));
-  const cash = sheet.references.cash;
-  const expectCell = (cell: Cell, expected: number) => {
-    expect(num(book, cell)).toBeCloseTo(expected, 12);
-    checked.add(key(cell));
-  };
-  for (const p of sheet.portfolios) {
-    const w = read(p.weights);
-    const total = w.reduce((s, x) => s + x, 0);
-    expectCell(p.total, total);
-    expectCell(p.financingWeight, 1 - total);
-    const [rate, premium, fee, financingVol] = [p.rate, p.premium, p.fee, p.financingVol].map((c) =>
-      num(book, c)
-    );
-    // The linked financing terms: the stack's rate and volatility come from cash; the references follow the stack.
-    const stack = sheet.portfolios[0];
-    if (p === stack) {
-      expect(rate).toBe(cash === undefined ? 0 : returns[cash]);
-      expect(financingVol).toBe(cash === undefined ? 0 : vols[cash]);
-      if (cash !== undefined) [p.rate, p.financingVol].forEach((c) => checked.add(key(c)));
-    } else {
-      expectCell(p.rate, num(book, stack.rate));
-      expectCell(p.premium, num(book, stack.premium));
-      expectCell(p.financingVol, num(book, stack.financingVol));
-    }
-    const financing = {
-      vol: financingVol,
-      correlations:
-        cash === undefined ? new Float64Array(n) : matrix.data.slice(cash * n, cash * n + n),
-    };
-    const model = portfolio(w, vols, matrix, financing);
-    const e = expectedReturn(w, returns, { financingRate: rate, premium, fee });
-    const sigma = portfolioVolatility(model);
-    const g = geometricReturn(e, sigma);
-    expectCell(p.expectedReturn, e);
-    expectCell(p.vol, sigma);
-    expectCell(p.compoundReturn, g);
-    expectCell(p.sharpe, (e - rate) / sigma);
-    const rho = correlationsWithAssets(model);
-    expect(p.correlations.rows).toBe(n + 1);
-    cellsOf(p.correlations).forEach((c, k) => expectCell(c, rho[k]));
-    const years = num(book, sheet.horizon);
-    p.outcomes.forEach((c, k) => expectCell(c, horizonPercentile(g, sigma, years, PERCENTILES[k])));
-  }
-  for (const { cell, text } of sheet.labels) {
-    expect(book.value(cell)).toBe(text);
-    checked.add(key(cell));
-  }
+/** The portfolios' cells (cma-check.ts) and the frontier and plan sections (cma-planning-checks.ts). */
+function checkAll(sheet: CmaSheet, book: LoadedLayout): Set<string> {
+  const checked = checkAgainstCore(sheet, book);
   checkPlanningSections(sheet, book).forEach((c) => checked.add(key(c)));
   return checked;
 }
@@ -125,7 +48,7 @@ describe("the stacked-portfolio sheet in HyperFormula", () => {
   const book = loadLayout(sheet.layout);
 
   it("evaluates every formula cell to the core's result for the inputs on the sheet", () => {
-    const checked = checkAgainstCore(sheet, book);
+    const checked = checkAll(sheet, book);
     const unchecked = formulaCells(sheet).filter((k) => !checked.has(k));
     expect(unchecked).toEqual([]);
     expect(checked.size).toBeGreaterThan(40);
@@ -172,7 +95,7 @@ describe("the stacked-portfolio sheet in HyperFormula", () => {
     edited.set(sheet.horizon, 20);
     // 7% + 0.5·5% + (1 − 1.5)·4% = 7.5%: the financing rate follows cash's return.
     expect(num(edited, stack.expectedReturn)).toBeCloseTo(0.075, 12);
-    const checked = checkAgainstCore(sheet, edited);
+    const checked = checkAll(sheet, edited);
     expect(checked.size).toBeGreaterThan(40);
   });
 
@@ -205,7 +128,7 @@ describe("tables without the example's names", () => {
       "US large cap stands for stocks (no asset is named like it"
     );
     const book = loadLayout(sheet.layout);
-    const checked = checkAgainstCore(sheet, book);
+    const checked = checkAll(sheet, book);
     expect(formulaCells(sheet).filter((k) => !checked.has(k))).toEqual([]);
     expect(num(book, sheet.portfolios[0].rate)).toBe(0);
     expect(book.value(sheet.portfolios[2].header)).toBe("60/40 US large cap/Intl");
@@ -222,7 +145,7 @@ describe("tables without the example's names", () => {
   it("builds a one-asset table: 60% of it, the rest at the financing rate", () => {
     const sheet = cmaSheet(tableOf("Asset,Return,Volatility,Stocks\nStocks,7%,15%,1\n"), options);
     const book = loadLayout(sheet.layout);
-    const checked = checkAgainstCore(sheet, book);
+    const checked = checkAll(sheet, book);
     expect(formulaCells(sheet).filter((k) => !checked.has(k))).toEqual([]);
     expect(book.value(sheet.portfolios[2].header)).toBe("60% Stocks");
   });
@@ -252,7 +175,7 @@ describe("text from a file stays text", () => {
     expect(
       book.hf.getCellFormula({ sheet: book.sheet, row: sheet.table.assets.row, col: 0 })
     ).toBeUndefined();
-    const checked = checkAgainstCore(sheet, book);
+    const checked = checkAll(sheet, book);
     expect(formulaCells(sheet).filter((k) => !checked.has(k))).toEqual([]);
   });
 });

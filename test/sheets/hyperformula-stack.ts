@@ -409,8 +409,15 @@ export interface LoadedLayout {
   set(cell: Cell, content: Content): void;
 }
 
-/** Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to the sheet. */
-export function loadLayout(layout: Layout): LoadedLayout {
+/**
+ * Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to
+ * the sheet. `arrayArithmetic` evaluates operators on ranges element-wise everywhere, as Excel's dynamic
+ * arrays do (e.g. `w*CMA_Vols` inside SUMPRODUCT): on unless turned off (HyperFormula's own default is off).
+ */
+export function loadLayout(
+  layout: Layout,
+  options: { arrayArithmetic?: boolean } = {}
+): LoadedLayout {
   registerStackFunctions();
   const rows = Math.max(...layout.blocks.map((b) => b.row + b.cells.length));
   const columns = Math.max(...layout.blocks.map((b) => b.column + (b.cells[0]?.length ?? 0)));
@@ -423,8 +430,9 @@ export function loadLayout(layout: Layout): LoadedLayout {
   const hf = HyperFormula.buildEmpty({
     licenseKey: "gpl-v3",
     smartRounding: false,
-    // Formulas over ranges evaluate as Excel's dynamic arrays do (a bucket label per row, SUMPRODUCT of arrays).
-    useArrayArithmetic: true,
+    // Formulas over ranges evaluate as Excel's dynamic arrays do (a bucket label per row, SUMPRODUCT of
+    // arrays); a test may turn it off to show a formula does not depend on it.
+    useArrayArithmetic: options.arrayArithmetic ?? true,
   });
   const sheetName = hf.addSheet(layout.sheetName);
   const sheet = hf.getSheetId(sheetName)!;

@@ -176,7 +176,7 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
     }
     // From the selected tab (arrow keys move between tabs): the panel's button, the units, the funds
     // step (each fund's holding and remove button, the fund picker, the targets by asset class, the
-    // money cap, the pricing of each class), then Build.
+    // money cap, the pricing of each class), the choice of formulas (a radio group: one stop), then Build.
     const classes = ["US equity", "Global equity", "US Treasuries", "Managed futures"];
     expect(order).toEqual([
       "Choose a CSV file…",
@@ -186,6 +186,7 @@ describeInChromium(`the stacked-portfolio part of the pane ${CHROMIUM_SUITE}`, (
       ...classes,
       "Most money in funds",
       ...classes,
+      "Live Stack formulas (need Stack to recalculate)",
       "Build sheet",
     ]);
     await page.keyboard.press("Enter");
