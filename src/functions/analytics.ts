@@ -94,6 +94,21 @@ function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number):
 }
 
 /**
+ * PERIODIC's calendar periods, offered by Excel's AutoComplete (older Excel shows a plain text argument).
+ * @customenum {string}
+ */
+enum PeriodFrequency {
+  /** calendar months (default) */
+  M = "M",
+  /** calendar quarters */
+  Q = "Q",
+  /** calendar years */
+  A = "A",
+  /** ISO weeks, Monday to Sunday */
+  W = "W",
+}
+
+/**
  * Spills the compounded return of each calendar period ("M", "Q", "A" or "W" ISO weeks): the date of the period's last row, then one column per series.
  * @customfunction PERIODIC
  * @param returns Periodic returns (e.g. daily), one column per series.
@@ -101,7 +116,7 @@ function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number):
  * @param [frequency] "M" (default), "Q", "A" or "W" (ISO weeks, Monday to Sunday).
  * @returns One row per period with data: the period's last date, then each series' compounded return.
  */
-export function periodic(returns: any[][], dates: any[][], frequency?: string): any[][] {
+export function periodic(returns: any[][], dates: any[][], frequency?: PeriodFrequency): any[][] {
   return excelSpill(() => {
     const set = seriesSet(returns, "returns");
     const code = choice(frequency, "frequency", [
@@ -184,6 +199,30 @@ export function drawdowns(returns: any[][], dates: any[][], top?: number): any[]
 const RISK_METHODS = ["historical", "normal"] as const satisfies RiskMethod[];
 
 /**
+ * VAR's and CVAR's methods, offered by Excel's AutoComplete (older Excel shows a plain text argument).
+ * @customenum {string}
+ */
+enum RiskMethodChoice {
+  /** from the returns themselves: PERCENTILE.INC, empyrical (default) */
+  historical = "historical",
+  /** mean + z·sample std, quantstats */
+  normal = "normal",
+}
+
+/**
+ * CAPTURE's directions, offered by Excel's AutoComplete (older Excel shows a plain text argument).
+ * @customenum {string}
+ */
+enum CaptureChoice {
+  /** the periods the benchmark rose (default) */
+  up = "up",
+  /** the periods the benchmark fell */
+  down = "down",
+  /** all periods */
+  all = "all",
+}
+
+/**
  * Value at risk as a periodic return (negative for a loss): the (1 − confidence) percentile ("historical", PERCENTILE.INC) or mean + z·sample std ("normal").
  * @customfunction VAR
  * @param returns Periodic returns, one column per series.
@@ -191,7 +230,11 @@ const RISK_METHODS = ["historical", "normal"] as const satisfies RiskMethod[];
  * @param [method] "historical" (default) or "normal".
  * @returns VaR (decimal), one per series.
  */
-export function valueAtRiskFn(returns: any[][], confidence?: number, method?: string): any[][] {
+export function valueAtRiskFn(
+  returns: any[][],
+  confidence?: number,
+  method?: RiskMethodChoice
+): any[][] {
   return excelSpill(() => {
     const level = optionalNumber(confidence, "confidence", 0.95);
     const how = choice(method, "method", RISK_METHODS);
@@ -210,7 +253,7 @@ export function valueAtRiskFn(returns: any[][], confidence?: number, method?: st
 export function conditionalValueAtRiskFn(
   returns: any[][],
   confidence?: number,
-  method?: string
+  method?: RiskMethodChoice
 ): any[][] {
   return excelSpill(() => {
     const level = optionalNumber(confidence, "confidence", 0.95);
@@ -270,7 +313,7 @@ export function alphaFn(
 export function captureFn(
   returns: any[][],
   benchmark: any[][],
-  direction?: string,
+  direction?: CaptureChoice,
   ppy?: number
 ): any[][] {
   return excelSpill(() => {

@@ -164,6 +164,19 @@ export function frontier(
 }
 
 /**
+ * OPTIMIZE's objectives, offered by Excel's AutoComplete (older Excel shows a plain text argument).
+ * @customenum {string}
+ */
+enum Objective {
+  /** the highest (E − financing_rate) ÷ volatility */
+  MAXSHARPE = "MAXSHARPE",
+  /** the lowest volatility for an expected return of at least target */
+  MINVOL = "MINVOL",
+  /** the highest expected return for a volatility of at most target */
+  MAXRETURN = "MAXRETURN",
+}
+
+/**
  * Spills the weights that solve an objective under FRONTIER's constraints: MAXSHARPE, MINVOL (lowest volatility for a target return) or MAXRETURN (highest return for a target volatility).
  * @customfunction OPTIMIZE
  * @param returns Expected annual arithmetic return of each asset (decimal).
@@ -180,7 +193,7 @@ export function optimize(
   returns: any[][],
   vols: any[][],
   correlations: any[][],
-  objective: string,
+  objective: Objective,
   target?: number,
   max_total?: number,
   financing_rate?: number,
