@@ -34,8 +34,10 @@ import {
   number,
   numberOrSeries,
   optionalNumber,
+  returnNumber,
   seriesSet,
   singleSeries,
+  spill,
   Spill,
   spillSeries,
   vector,
@@ -81,7 +83,7 @@ export function letfDaily(
 ): number | CustomFunctions.Error {
   return excel(() =>
     letfDailyReturn(
-      number(index_return, "index_return"),
+      returnNumber(index_return, "index_return"),
       number(leverage, "leverage"),
       optionalNumber(expense_ratio, "expense_ratio", 0),
       optionalNumber(rate, "rate", 0),
@@ -197,8 +199,10 @@ export function letfFitFn(
     const inputs = [
       { value: fund_returns, argument: "fund_returns" },
       { value: index_returns, argument: "index_returns" },
-      ...(constantRate === undefined ? [{ value: rates, argument: "rates" }] : []),
-      ...(isMissing(dates) ? [] : [{ value: dates, argument: "dates" }]),
+      ...(constantRate === undefined
+        ? [{ value: rates, argument: "rates", kind: "values" as const }]
+        : []),
+      ...(isMissing(dates) ? [] : [{ value: dates, argument: "dates", kind: "values" as const }]),
     ];
     const [fund, index, ...rest] = completeRows(inputs);
     const rateRows = constantRate ?? rest[0];
@@ -288,7 +292,7 @@ export function annvol(returns: any[][], ppy?: number): any[][] {
 
 /** A required return: omitted is 0, a number is an annual rate, a range is per-period returns aligned with `rows`. */
 const requiredOf = (value: ExcelValue, argument: string, rows: number) =>
-  isMissing(value) ? 0 : numberOrSeries(value, argument, rows);
+  isMissing(value) ? 0 : numberOrSeries(value, argument, rows, "returns");
 
 /** A ratio against a required return (Sharpe, Sortino), one per series. */
 function perSeriesAgainst(
@@ -375,7 +379,7 @@ export function rolling(returns: any[][], window: number, ppy?: number): any[][]
     const first = windows[0].firstIndex;
     // Rows before the first full window have no value: #N/A, which charts leave as a gap.
     if (set.orientation === "row") for (let t = 0; t < first; t++) out[0][t] = gap;
-    else for (let t = 0; t < first; t++) out[t] = out[t].map(() => gap);
+    else for (let t = 0; t < first; t++) out[t].fill(gap);
     return out;
   });
 }
@@ -511,7 +515,7 @@ export function bootstrap(
       rebalanceRows(rebalance, periods),
       periods
     );
-    return Array.from(out, (v) => [v]);
+    return spill(out, "column");
   });
 }
 
