@@ -372,7 +372,7 @@ if (section(4)) {
     .reduce((n, s) => n + (s.kind === "cells" ? s.area.rows * s.area.columns : 0), 0);
   const requestBytes = batches.map((b) => b.bytes);
   console.log(
-    `\n4. Backtest sheet: ${sheet.rows} rows (64 years), ${fmt(cellsWritten)} cells written: ${1 + batches.length} round trips (1 read + ${batches.length} write); ` +
+    `\n4. Backtest sheet: ${sheet.rows} rows (64 years), ${fmt(cellsWritten)} cells written: ${2 + batches.length} round trips (read, add the sheet, ${batches.length} write); ` +
       `request bytes ${requestBytes.map(fmt).join(", ")}; largest ${fmt(Math.max(...requestBytes))} (budget ${fmt(MAX_REQUEST_BYTES)}); layout + plan ${(planSeconds * 1e3).toFixed(0)} ms`
   );
 }

@@ -268,7 +268,7 @@ export function horizonProb(
 }
 
 /**
- * Spills risk-parity weights: inverse volatility, or equal risk contribution when correlations are given.
+ * Spills risk-parity weights: inverse volatility, or equal risk contribution when correlations are given (checked equal; #VALUE! when no equal-risk solution exists, e.g. an asset and its exact inverse).
  * @customfunction RISKPARITY
  * @param vols Annual volatility of each asset (decimal, all positive).
  * @param [correlations] Correlation matrix of the assets (full, or its lower triangle).

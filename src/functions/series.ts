@@ -63,9 +63,9 @@ function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number):
 }
 
 /**
- * One day's return of a daily-reset leveraged fund: leverage·r − expense_ratio/252 − (leverage − 1)·(rate + spread)·days/360.
+ * One day's return of a daily-reset leveraged fund: leverage·r − expense_ratio/252 − (leverage − 1)·(rate + spread)·days/360, at worst −100% (a loss beyond everything wipes the fund out).
  * @customfunction LETF.DAILY
- * @param index_return The index's total return that day (decimal).
+ * @param index_return The index's total return that day (decimal, at least −100%).
  * @param leverage Daily leverage, e.g. 3 for a 3x fund.
  * @param [expense_ratio] Annual expense ratio (decimal, default 0).
  * @param [rate] Annual short-term borrowing rate, e.g. T-bill or SOFR (decimal, default 0).
@@ -94,7 +94,7 @@ export function letfDaily(
 }
 
 /**
- * Spills a daily-reset leveraged fund's daily returns, simulated from its index's returns.
+ * Spills a daily-reset leveraged fund's daily returns, simulated from its index's returns. A day at or below −100% wipes the fund out: −100% that day, 0 every day after.
  * @customfunction LETF.SERIES
  * @param index_returns The index's daily total returns (a column or a row).
  * @param leverage Daily leverage, e.g. 3 for a 3x fund.
@@ -143,7 +143,7 @@ export function letfDecayFn(
 }
 
 /**
- * Spills the daily returns of a daily-rebalanced stacked fund: Σw·r − (Σw − 1)·rate·days/360 − max(Σw − 1, 0)·premium·days/360 − fee/252.
+ * Spills the daily returns of a daily-rebalanced stacked fund: Σw·r − (Σw − 1)·rate·days/360 − max(Σw − 1, 0)·premium·days/360 − fee/252. A day at or below −100% (leverage, or a short leg) wipes the fund out: −100% that day, 0 every day after.
  * @customfunction STACKED
  * @param returns Daily returns, one column per asset.
  * @param weights Weight of each asset (a row or a column), e.g. 1, 1 for 100/100.
@@ -435,7 +435,7 @@ function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Sch
 }
 
 /**
- * Spills a portfolio's periodic returns, rebalanced to its weights on a calendar, every k rows, or when a weight drifts past a band.
+ * Spills a portfolio's periodic returns, rebalanced to its weights on a calendar, every k rows, or when a weight drifts past a band. When its value reaches zero or below (a short leg or borrowing), it is wiped out: −100% that row, 0 after.
  * @customfunction BACKTEST
  * @param returns Periodic returns, one column per asset (a cash column with weight −1 is a financing leg).
  * @param weights Target weight of each asset (a row or a column; negative weights allowed).
@@ -480,7 +480,7 @@ function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
 }
 
 /**
- * Spills one annualised return per resampled path of `years` years: a block bootstrap of whole rows, so assets stay aligned.
+ * Spills one annualised return per resampled path of `years` years: a block bootstrap of whole rows, so assets stay aligned. A path wiped out returns −100%. Sizes that would take more than about 5 s are refused (#VALUE! with the most paths that fit).
  * @customfunction BOOTSTRAP
  * @param returns Periodic returns, one column per asset.
  * @param weights Weight of each asset (a row or a column).
