@@ -326,6 +326,7 @@ export function completeRows(inputs: readonly AlignedInput[]): Float64Array[] {
   for (const c of columns) for (let t = 0; t < length; t++) complete[t] &= c.present[t];
   let kept = 0;
   for (let t = 0; t < length; t++) kept += complete[t];
+  if (kept === length) return columns.map(({ values }) => values); // no blank: nothing to leave out
   return columns.map(({ values }) => {
     const out = new Float64Array(kept);
     for (let t = 0, k = 0; t < length; t++) if (complete[t] === 1) out[k++] = values[t];
