@@ -39,14 +39,15 @@ const BUDGET_SECONDS = 5;
 const chosen = process.argv.slice(2).map(Number);
 const section = (k) => chosen.length === 0 || chosen.includes(k);
 
-// A full garbage collection before each timed round, so that one round does not pay for the garbage
-// of the one before (at 1,048,576 rows a spill is a million small arrays).
+// A full garbage collection before a round of one long call (at 1,048,576 rows a spill is a million
+// small arrays), so that it does not pay for the garbage of the call before. Short calls are repeated
+// within a round and pay their own collections as they go; a forced one would only distort them.
 require("v8").setFlagsFromString("--expose-gc");
 const collectGarbage = require("vm").runInNewContext("gc");
 
-/** Seconds of one run of `run` (`reps` runs per round, after a collection). */
+/** Seconds of one run of `run` (`reps` runs per round; a single run after a collection). */
 function round(run, reps) {
-  collectGarbage();
+  if (reps === 1) collectGarbage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < reps; i++) run();
   return Number(process.hrtime.bigint() - start) / 1e9 / reps;
@@ -59,6 +60,7 @@ function repsFor(run) {
 /**
  * Best-of timings of several runs compared with each other: one warm-up each, then `rounds` rounds
  * that take turns (a, b, c, a, b, c, ...), so a busy moment of the machine does not fall on one only.
+ * The best round is the estimate: on a shared machine other jobs only ever add time.
  * @returns seconds per run of each, in the order given
  */
 function compare(runs, rounds = 7) {
@@ -214,14 +216,17 @@ if (section(1)) {
       const cellsOut = c.out === 1 ? rows : STATS_OUT;
       const check = outcome(callBundle(id, c.args));
       const result = [new Float64Array(rows)];
-      const [bundle, core, copy] = compare([
-        () => callBundle(id, c.args),
-        c.core,
-        () => {
-          for (const g of inputs) copyIn(g);
-          if (c.out === 1) copyOut(result, rows);
-        },
-      ]);
+      const [bundle, core, copy] = compare(
+        [
+          () => callBundle(id, c.args),
+          c.core,
+          () => {
+            for (const g of inputs) copyIn(g);
+            if (c.out === 1) copyOut(result, rows);
+          },
+        ],
+        rows > 100_000 ? 5 : 15
+      );
       const boundary = bundle - core;
       console.log(
         `${pad(id, 13)}${pad(fmt(rows), 11)}${pad(`${fmt(cellsIn)}/${fmt(cellsOut)}`, 15)}${ms(bundle)}   ${ms(core)}   ${ms(copy)}   ${ms(boundary).trim()} ms = ${(boundary / copy).toFixed(1)}× the copy (target ≤ 2×)${check === "ok" ? "" : `  [${check}]`}`
