@@ -17,16 +17,18 @@ export const TIME_BUDGET_SECONDS = 5;
  * Cost model of {@link bootstrap}: each step of a path draws its row (or moves along its block), runs
  * its bookkeeping and checks the value; each asset of the step grows its holding. Measured with
  * `npm run bench` on the 2-core reference machine while other jobs shared it (CPU time of
- * 10,000 paths × 20 years with 1, 2, 4 and 8 assets), which is about twice its time when idle: an
- * accepted call stays within the budget on a busy machine too.
+ * 10,000 paths × 20 years with 1, 2, 4 and 8 assets: about 12 ns a step and 4.5 ns an asset-step,
+ * twice the idle figures), then rounded up by a quarter: with the unrounded figures the largest call
+ * accepted still took 6–7 s of wall time there at a load average of 6, and an accepted call must stay
+ * within the budget on a busy machine too.
  */
-const SECONDS_PER_STEP = 12e-9;
-const SECONDS_PER_ASSET_STEP = 4.5e-9;
+const SECONDS_PER_STEP = 15e-9;
+const SECONDS_PER_ASSET_STEP = 5.5e-9;
 
 /**
  * Estimated seconds of a bootstrap of `paths` paths of `rows` rows each over `assets` assets (the
  * conversion of the history is negligible beside it).
- * @example estimatedSeconds(10000, 20 * 252, 2) // 50,400,000 steps × 21 ns ≈ 1.06 s
+ * @example estimatedSeconds(10000, 20 * 252, 2) // 50,400,000 steps × 26 ns ≈ 1.31 s
  */
 export function estimatedSeconds(paths: number, rows: number, assets: number): number {
   return paths * rows * (SECONDS_PER_STEP + assets * SECONDS_PER_ASSET_STEP);
@@ -34,7 +36,7 @@ export function estimatedSeconds(paths: number, rows: number, assets: number): n
 
 /**
  * The most paths of `rows` rows over `assets` assets that fit the time budget (at most MAX_PATHS).
- * @example maxPaths(20 * 252, 2) // 5 s / (5,040 rows × 21 ns) → 47,241
+ * @example maxPaths(20 * 252, 2) // 5 s / (5,040 rows × 26 ns) → 38,156
  */
 export function maxPaths(rows: number, assets: number): number {
   const perPath = estimatedSeconds(1, rows, assets);
