@@ -1,16 +1,166 @@
-import { growHoldings, LARGE_VALUE, rescale, setHoldings, SMALL_VALUE } from "./drift";
-import { invalid, tooLarge } from "./errors";
+import { LARGE_VALUE, rescale, setHoldings, SMALL_VALUE } from "./drift";
+import { invalid } from "./errors";
 import { sum } from "./portfolio";
 import { Xoshiro128 } from "./rng";
 import { requireAlignedSeries, requirePeriodsPerYear, requireWhole, TRADING_DAYS } from "./series";
 
-/**
- * Largest amount of work accepted, in asset-rows (paths × rows per path × assets). This loop runs at
- * roughly 10⁸ asset-rows per second on one core, so the limit is a few seconds at most.
- */
-export const MAX_WORK = 5e8;
 /** One result per path is spilled: no more paths than Excel has rows. */
 export const MAX_PATHS = 1_048_576;
+
+/**
+ * The time budget of one BOOTSTRAP call, in seconds: about what an advisor waits for a recalculation,
+ * on a 2-core machine running the bundle as Excel does (`npm run bench` prints the largest accepted call).
+ */
+export const TIME_BUDGET_SECONDS = 5;
+
+/**
+ * Cost model of {@link bootstrap}: each step of a path draws its row (or moves along its block), runs
+ * its bookkeeping and checks the value; each asset of the step grows its holding. Measured with
+ * `npm run bench` on the 2-core reference machine while other jobs shared it (CPU time of
+ * 10,000 paths × 20 years with 1, 2, 4 and 8 assets: about 12 ns a step and 4.5 ns an asset-step,
+ * twice the idle figures), then rounded up by a quarter: with the unrounded figures the largest call
+ * accepted still took 6–7 s of wall time there at a load average of 6, and an accepted call must stay
+ * within the budget on a busy machine too.
+ */
+const SECONDS_PER_STEP = 15e-9;
+const SECONDS_PER_ASSET_STEP = 5.5e-9;
+
+/**
+ * Estimated seconds of a bootstrap of `paths` paths of `rows` rows each over `assets` assets (the
+ * conversion of the history is negligible beside it).
+ * @example estimatedSeconds(10000, 20 * 252, 2) // 50,400,000 steps × 26 ns ≈ 1.31 s
+ */
+export function estimatedSeconds(paths: number, rows: number, assets: number): number {
+  return paths * rows * (SECONDS_PER_STEP + assets * SECONDS_PER_ASSET_STEP);
+}
+
+/**
+ * The most paths of `rows` rows over `assets` assets that fit the time budget (at most MAX_PATHS).
+ * @example maxPaths(20 * 252, 2) // 5 s / (5,040 rows × 26 ns) → 38,156
+ */
+export function maxPaths(rows: number, assets: number): number {
+  const perPath = estimatedSeconds(1, rows, assets);
+  return Math.min(MAX_PATHS, Math.floor(TIME_BUDGET_SECONDS / perPath));
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Throws #VALUE! unless `paths` paths of `years` years (`rows` rows) over `assets` assets fit in the
+ * time budget, with a message naming the limit and what to reduce (Excel shows no message on #NUM!).
+ */
+export function requireWithinBudget(
+  paths: number,
+  years: number,
+  rows: number,
+  assets: number
+): void {
+  if (paths > MAX_PATHS)
+    throw invalid("paths", `${count(paths)} is more than Excel's ${count(MAX_PATHS)} rows`);
+  const seconds = estimatedSeconds(paths, rows, assets);
+  if (seconds <= TIME_BUDGET_SECONDS) return;
+  const most = maxPaths(rows, assets);
+  throw invalid(
+    "paths",
+    `${count(paths)} paths of ${years} years × ${assets} asset${assets === 1 ? "" : "s"} take about ${Math.ceil(seconds)} s, over the ${TIME_BUDGET_SECONDS} s limit; ` +
+      (most >= 1
+        ? `use at most ${count(most)} paths, or fewer years`
+        : `use fewer years (one path alone is too long)`)
+  );
+}
+
+/**
+ * The history as growth factors, row by row: factors[row·assets + i] = 1 + rᵢ(row). A drawn row's assets
+ * then share a cache line, and the path loop multiplies, with no addition.
+ */
+function growthFactors(returns: readonly Float64Array[], history: number): Float64Array {
+  const assets = returns.length;
+  const factors = new Float64Array(history * assets);
+  for (let i = 0; i < assets; i++) {
+    const series = returns[i];
+    for (let row = 0; row < history; row++) factors[row * assets + i] = 1 + series[row];
+  }
+  return factors;
+}
+
+/** The growth of a portfolio rebalanced to `weights` every row: (1 − Σw) + Σᵢ wᵢ·(1 + rᵢ), for each history row. */
+function portfolioFactors(
+  returns: readonly Float64Array[],
+  weights: Float64Array,
+  history: number
+): Float64Array {
+  const factors = new Float64Array(history).fill(1 - sum(weights));
+  for (let i = 0; i < returns.length; i++) {
+    const series = returns[i];
+    for (let row = 0; row < history; row++) factors[row] += weights[i] * (1 + series[row]);
+  }
+  return factors;
+}
+
+/** Steps of a path computed together: its rows are drawn first, then each asset runs through them. */
+const CHUNK = 256;
+
+/**
+ * Draws the history rows of the next `length` steps of a path into `drawn` (as offsets row·assets in the
+ * factors): a block starts at a uniformly random row and runs on, wrapping from the last row to the
+ * first. `cursor` carries [the next row, the steps left in its block] from one chunk to the next.
+ */
+function drawChunk(
+  rng: Xoshiro128,
+  cursor: Int32Array,
+  history: number,
+  block: number,
+  assets: number,
+  drawn: Int32Array,
+  length: number
+): void {
+  let row = cursor[0];
+  let leftInBlock = cursor[1];
+  for (let t = 0; t < length; t++) {
+    if (leftInBlock === 0) {
+      row = rng.below(history);
+      leftInBlock = block;
+    }
+    drawn[t] = row * assets;
+    row = row + 1 === history ? 0 : row + 1;
+    leftInBlock--;
+  }
+  cursor[0] = row;
+  cursor[1] = leftInBlock;
+}
+
+/**
+ * Grows the holdings through `length` drawn rows (`drawn` holds each row's offset in `factors`), writing
+ * the portfolio's value after each step, V = cash + Σᵢ hᵢ, into `total`: asset by asset, so that each
+ * pass is one multiply chain. A small function of its own, so the JIT optimises it as a whole.
+ * @returns false when the value reached zero or below at some step (wiped out by a short leg or borrowing)
+ */
+function growChunk(
+  held: Float64Array,
+  cash: number,
+  factors: Float64Array,
+  drawn: Int32Array,
+  length: number,
+  total: Float64Array
+): boolean {
+  const assets = held.length;
+  let holding = held[0];
+  for (let t = 0; t < length; t++) {
+    holding *= factors[drawn[t]];
+    total[t] = cash + holding;
+  }
+  held[0] = holding;
+  for (let i = 1; i < assets; i++) {
+    holding = held[i];
+    for (let t = 0; t < length; t++) {
+      holding *= factors[drawn[t] + i];
+      total[t] += holding;
+    }
+    held[i] = holding;
+  }
+  for (let t = 0; t < length; t++) if (!(total[t] > 0)) return false;
+  return true;
+}
 
 /**
  * Annualised returns of `paths` resampled histories of `years` years (block bootstrap).
@@ -20,11 +170,13 @@ export const MAX_PATHS = 1_048_576;
  * bootstrap of Politis & Romano, so every row is equally likely to be drawn). Whole rows are drawn, so
  * the assets' returns on the same day stay together. The portfolio starts at the target weights, drifts
  * with returns (see drift.ts) and is rebalanced to the targets every `rebalanceEvery` rows of the path
- * (0 = never, 1 = daily). A path's result is its growth G annualised: G^(ppy/rows) − 1, or −1 when the
- * portfolio is wiped out. The same seed gives the same paths (xoshiro128**, see rng.ts).
- * @param returns one series per asset (the history), all the same length
+ * (0 = never, 1 = daily). A holding that reaches zero stays at zero until the next rebalance. A path's
+ * result is its growth G annualised: G^(ppy/rows) − 1, or −1 when the portfolio's value reaches zero or
+ * below at any row (a short leg or borrowing can do that): it is wiped out, nothing is left to grow.
+ * The same seed gives the same paths (xoshiro128**, see rng.ts).
+ * @param returns one series per asset (the history), all the same length, each return at least −1
  * @param seed a whole number from 0 to 4294967295
- * @throws #NUM! when paths × rows × assets exceeds MAX_WORK or paths exceeds MAX_PATHS
+ * @throws #VALUE! when the paths would take longer than the time budget ({@link requireWithinBudget})
  * @example bootstrap([stocks, bonds], [0.6, 0.4], 20, 1000, 21, 1, 63, 252) // 1000 annualised 20-year returns
  */
 export function bootstrap(
@@ -49,44 +201,49 @@ export function bootstrap(
     throw invalid("rebalance", "must be a whole number of rows (0 = never)");
   const rng = new Xoshiro128(seed);
   const assets = weights.length;
-  if (paths > MAX_PATHS) throw tooLarge(`paths: ${paths}, max ${MAX_PATHS}`);
-  if (paths * rows * assets > MAX_WORK)
-    throw tooLarge(`paths × years × ppy × assets is ${paths * rows * assets}, max ${MAX_WORK}`);
+  requireWithinBudget(paths, years, rows, assets);
 
-  const cashWeight = 1 - sum(weights);
-  const held = new Float64Array(assets);
+  // Rebalanced every row, the portfolio is a single asset that grows by (1 − Σw) + Σᵢ wᵢ·(1 + rᵢ) each
+  // row: held as such, it needs no rebalancing, and a path is one multiply per row.
+  const daily = rebalanceEvery === 1;
+  const factors = daily
+    ? portfolioFactors(returns, weights, history)
+    : growthFactors(returns, history);
+  const width = daily ? 1 : assets; // factors per history row
+  const targets = daily ? Float64Array.of(1) : weights;
+  const cashWeight = daily ? 0 : 1 - sum(weights);
+  const held = new Float64Array(width);
+  const drawn = new Int32Array(CHUNK); // where the chunk's drawn rows start in factors (row·width)
+  const total = new Float64Array(CHUNK); // the portfolio's value after each step of the chunk
+  const cursor = new Int32Array(2);
   const out = new Float64Array(paths);
   const exponent = ppy / rows; // from path growth to annual growth
+  const segment = rebalanceEvery > 1 ? rebalanceEvery : rows; // rows between rebalances
   for (let p = 0; p < paths; p++) {
     let value = 1;
     let logScale = 0; // ln of the factors taken out by rescaling: the growth is value·e^logScale
-    let row = 0; // the history row being replayed
-    let leftInBlock = 0;
-    let untilRebalance = 0;
-    let cash = 0;
-    for (let step = 0; step < rows; step++) {
-      if (leftInBlock === 0) {
-        row = rng.below(history);
-        leftInBlock = block;
+    cursor.fill(0); // the next history row, the steps left in its block: none, so the first step draws
+    let wiped = false;
+    for (let step = 0; step < rows && !wiped;) {
+      // A segment starts at the targets and drifts until the next rebalance, a chunk at a time.
+      setHoldings(held, targets, value);
+      let cash = cashWeight * value;
+      const segmentEnd = Math.min(rows, step + segment);
+      while (step < segmentEnd && !wiped) {
+        const length = Math.min(CHUNK, segmentEnd - step);
+        drawChunk(rng, cursor, history, block, width, drawn, length);
+        wiped = !growChunk(held, cash, factors, drawn, length, total);
+        value = total[length - 1];
+        step += length;
+        if (!wiped && !(value > SMALL_VALUE && value < LARGE_VALUE)) {
+          rescale(held, value);
+          cash /= value;
+          logScale += Math.log(value);
+          value = 1;
+        }
       }
-      if (step === 0 || (rebalanceEvery > 0 && untilRebalance === 0)) {
-        setHoldings(held, weights, value);
-        cash = cashWeight * value;
-        untilRebalance = rebalanceEvery;
-      }
-      untilRebalance--;
-      value = cash + growHoldings(held, returns, row);
-      if (value <= 0) break;
-      if (value > LARGE_VALUE || value < SMALL_VALUE) {
-        rescale(held, value);
-        cash /= value;
-        logScale += Math.log(value);
-        value = 1;
-      }
-      row = row + 1 === history ? 0 : row + 1;
-      leftInBlock--;
     }
-    out[p] = value <= 0 ? -1 : Math.expm1((Math.log(value) + logScale) * exponent);
+    out[p] = wiped ? -1 : Math.expm1((Math.log(value) + logScale) * exponent);
   }
   return out;
 }

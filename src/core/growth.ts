@@ -9,6 +9,32 @@ import { requireNonEmpty } from "./series";
  */
 
 /**
+ * A fund's return for one period, at worst −100%: a loss beyond everything the fund holds (a 3x fund on
+ * a −40% day) wipes it out rather than leaving it worth less than nothing.
+ * @example wipedOutAt(-1.2) // -1; wipedOutAt(0.03) // 0.03
+ */
+export function wipedOutAt(r: number): number {
+  return r < -1 ? -1 : r;
+}
+
+/**
+ * A fund's returns after its first wipe-out (a row at or below −100%): that row becomes −1 and every
+ * later row 0, as a real fund is closed once it has lost everything (nothing is left to earn a return).
+ * In place; returns `returns`.
+ * @example closeAtWipeOut([0.1, -1.5, 0.2]) // [0.1, -1, 0]
+ */
+export function closeAtWipeOut(returns: Float64Array): Float64Array {
+  for (let t = 0; t < returns.length; t++) {
+    if (returns[t] <= -1) {
+      returns[t] = -1;
+      returns.fill(0, t + 1);
+      break;
+    }
+  }
+  return returns;
+}
+
+/**
  * The value after one period: value·(1 + r), floored at 0.
  * @example compound(100, 0.05) // 105; compound(100, -1.2) // 0
  */

@@ -1,5 +1,6 @@
 import { invalid } from "./errors";
 import { financingCost, financingRows } from "./financing";
+import { closeAtWipeOut } from "./growth";
 import { sum } from "./portfolio";
 import { requireAlignedSeries, TRADING_DAYS } from "./series";
 
@@ -10,6 +11,8 @@ import { requireAlignedSeries, TRADING_DAYS } from "./series";
  * e.g. 100% stocks + 100% bonds pays the rate plus premium on the 100% borrowed. The financing term is
  * the leveraged fund's ({@link financingCost}) with exposure Σw; below 100% exposure the cash earns the rate (not the premium).
  * `rates` (annual) and `days` are one number for every row or one value per row, as in letfSeries.
+ * The first day at or below −100% (a leveraged day's loss, or a short leg's gain against the fund)
+ * wipes the fund out: −1 that day and 0 on every later day ({@link closeAtWipeOut}).
  * @param returns one series per asset, all the same length
  * @param fee annual fee, charged per trading day
  * @param out optional array of the row count to write into (no allocation)
@@ -41,5 +44,5 @@ export function stackedSeries(
     const accrued = dayRows === null ? daysAll : dayRows[t];
     out[t] -= financingCost(exposure, rate, premium, accrued) + dailyFee;
   }
-  return out;
+  return closeAtWipeOut(out);
 }

@@ -34,8 +34,15 @@ import {
   SourceFormula,
   SourceSeries,
 } from "../sheets/share-plan";
-import { ActionFailed, Cleanup, refusedByExcel, removeAddedSheet } from "./cleanup";
-import { BuildCancelled, ExcelProblem, PROTECTED } from "./errors";
+import { removeAddedSheet } from "./cleanup";
+import {
+  BuildCancelled,
+  BuildFailed,
+  Cleanup,
+  ExcelProblem,
+  PROTECTED,
+  refusedByExcel,
+} from "./errors";
 import { freeSheetName } from "./writer";
 
 export interface ShareProgress {
@@ -135,7 +142,7 @@ export async function shareInContext(
     // Planned: the reads done, the copy, and the writes (one request for sheets of Stack's size).
     total = roundTrips + 2;
   } catch (error) {
-    throw new ActionFailed(error, { kind: "none" });
+    throw new BuildFailed(error, { kind: "none" });
   }
   const { plan, sheet, existing } = read;
 
@@ -149,7 +156,7 @@ export async function shareInContext(
     copy.load("id");
     await sync();
   } catch (error) {
-    throw new ActionFailed(
+    throw new BuildFailed(
       error,
       error instanceof BuildCancelled || refusedByExcel(error)
         ? { kind: "none" }
@@ -166,7 +173,7 @@ export async function shareInContext(
     stopIfCancelled();
   } catch (error) {
     const cleanup: Cleanup = await removeAddedSheet(context, copyId, name);
-    throw new ActionFailed(error, cleanup);
+    throw new BuildFailed(error, cleanup);
   }
   return { sheetName: name, roundTrips, plan };
 }

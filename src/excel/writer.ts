@@ -1,9 +1,14 @@
 /**
  * Applies a {@link Layout} to the workbook as a new sheet, in few round trips: one `context.sync` to
- * read the existing sheet names (and whether the workbook is protected), then one per planned batch
- * (see plan.ts; a layout under the 4 MB budget is a single batch). The user's sheets are never
- * overwritten or renamed: the new sheet gets a free name ("Stack portfolio", "Stack portfolio (2)", ...).
- * A build that is cancelled or fails deletes its half-built sheet before reporting.
+ * read the existing sheet names (and whether the workbook is protected), one to add the sheet under a
+ * free name and read back its id, then one per planned batch (see plan.ts; a layout under the 4 MB
+ * budget is a single batch). The user's sheets are never overwritten or renamed: the new sheet gets a
+ * free name ("Stack portfolio", "Stack portfolio (2)", ...).
+ *
+ * The writer only ever removes what it created: a build that is cancelled or fails after the sheet was
+ * added deletes that sheet by the id `worksheets.add` returned in this build — never by name, so a
+ * sheet someone else created meanwhile (co-authoring) under the same name is never touched — and it
+ * rejects with a {@link BuildFailed} that says what was left, only as far as Excel confirmed it.
  *
  * Requirement sets: ExcelApi 1.9 (page layout, box-and-whisker charts), 1.8 (gridlines, axis number
  * formats) and 1.6 (colour scales); every host that runs the add-in's shared runtime (SharedRuntime 1.1,
@@ -13,7 +18,8 @@
  */
 import { cellName } from "../io/a1";
 import { Area, ChartAxis, ChartSpec, ColorScale, Layout, Style } from "../sheets/layout";
-import { BuildCancelled, ExcelProblem, PROTECTED } from "./errors";
+import { removeAddedSheet } from "./cleanup";
+import { BuildCancelled, BuildFailed, ExcelProblem, PROTECTED, refusedByExcel } from "./errors";
 import { ExcelInput, MAX_REQUEST_BYTES, planBatches, Step } from "./plan";
 
 export interface BuildProgress {
@@ -25,7 +31,7 @@ export interface BuildProgress {
 export interface BuildOptions {
   /** Called after each round trip. */
   readonly onProgress?: (progress: BuildProgress) => void;
-  /** Cancels between round trips; the half-built sheet is then deleted and the build rejects with {@link BuildCancelled}. */
+  /** Cancels between round trips; the half-built sheet is then deleted and the build rejects with a {@link BuildFailed} whose reason is a {@link BuildCancelled}. */
   readonly signal?: AbortSignal;
   /** Request budget in bytes (default 4 MB, under Excel on the web's 5 MB limit). */
   readonly maxRequestBytes?: number;
@@ -71,7 +77,10 @@ export function buildSheet(layout: Layout, options: BuildOptions = {}): Promise<
   return Excel.run((context) => applyLayout(context, layout, options));
 }
 
-/** {@link buildSheet} inside an existing request context (what Excel.run provides). */
+/**
+ * {@link buildSheet} inside an existing request context (what Excel.run provides).
+ * @throws BuildFailed for a cancelled or failed build, with what it left in the workbook
+ */
 export async function applyLayout(
   context: Excel.RequestContext,
   layout: Layout,
@@ -79,7 +88,7 @@ export async function applyLayout(
 ): Promise<BuildResult> {
   const { onProgress, signal } = options;
   const batches = planBatches(layout, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
-  const total = 1 + batches.length;
+  const total = 2 + batches.length;
   let roundTrips = 0;
   const sync = async () => {
     await context.sync();
@@ -89,25 +98,46 @@ export async function applyLayout(
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new BuildCancelled();
   };
-
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const protection = context.workbook.protection;
-  protection.load("protected");
-  stopIfCancelled();
-  await sync();
-  if (protection.protected) throw new ExcelProblem(PROTECTED);
-  const sheetName = freeSheetName(
-    layout.sheetName,
-    worksheets.items.map((s) => s.name)
-  );
-  stopIfCancelled();
 
-  const sheet = worksheets.add(sheetName);
+  // 1. Read the sheet names and the protection. Nothing is created before this succeeds.
+  let sheetName: string;
   let optionalCharts: BuildResult["optionalCharts"];
   try {
-    for (const [k, batch] of batches.entries()) {
-      if (k > 0) stopIfCancelled();
+    worksheets.load("items/name");
+    const protection = context.workbook.protection;
+    protection.load("protected");
+    stopIfCancelled();
+    await sync();
+    if (protection.protected) throw new ExcelProblem(PROTECTED);
+    sheetName = freeSheetName(
+      layout.sheetName,
+      worksheets.items.map((s) => s.name)
+    );
+    stopIfCancelled();
+  } catch (error) {
+    throw new BuildFailed(error, { kind: "none" });
+  }
+
+  // 2. Add the sheet and read back its id, the only handle a cleanup may delete it by.
+  const sheet = worksheets.add(sheetName);
+  sheet.load("id");
+  try {
+    await sync();
+  } catch (error) {
+    // Excel refused the add (e.g. the name was taken meanwhile): nothing was created. Without an
+    // answer, the sheet may exist, and only the user can tell whether that sheet is this build's.
+    throw new BuildFailed(
+      error,
+      refusedByExcel(error) ? { kind: "none" } : { kind: "unconfirmed", sheetName }
+    );
+  }
+  const sheetId = sheet.id;
+
+  // 3. Write, one round trip per batch.
+  try {
+    for (const batch of batches) {
+      stopIfCancelled();
       for (const step of batch.steps) apply(sheet, layout, step);
       if (batch.fallbacks === undefined) {
         await sync();
@@ -127,20 +157,9 @@ export async function applyLayout(
     // A Cancel pressed while the last request was in flight still wins: the finished sheet is removed.
     stopIfCancelled();
   } catch (error) {
-    await removeSheet(context, sheetName);
-    throw error;
+    throw new BuildFailed(error, await removeAddedSheet(context, sheetId, sheetName));
   }
   return { sheetName, roundTrips, requestBytes: batches.map((b) => b.bytes), optionalCharts };
-}
-
-/** Delete a half-built sheet; if it was never created (or is already gone) there is nothing to do. */
-async function removeSheet(context: Excel.RequestContext, name: string): Promise<void> {
-  try {
-    context.workbook.worksheets.getItem(name).delete();
-    await context.sync();
-  } catch {
-    // Nothing to remove, or Excel refused: the error being reported says why.
-  }
 }
 
 const rangeOf = (sheet: Excel.Worksheet, area: Area) =>

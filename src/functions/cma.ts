@@ -76,11 +76,15 @@ export function portfolioReturn(
   fee?: number
 ): number | CustomFunctions.Error {
   return excel(() =>
-    expectedReturn(vector(weights, "weights").values, vector(returns, "returns").values, {
-      financingRate: optionalNumber(financing_rate, "financing_rate"),
-      premium: optionalNumber(premium, "premium", 0),
-      fee: optionalNumber(fee, "fee", 0),
-    })
+    expectedReturn(
+      vector(weights, "weights").values,
+      vector(returns, "returns", "returns").values,
+      {
+        financingRate: optionalNumber(financing_rate, "financing_rate"),
+        premium: optionalNumber(premium, "premium", 0),
+        fee: optionalNumber(fee, "fee", 0),
+      }
+    )
   );
 }
 
@@ -279,7 +283,7 @@ export function horizonProb(
 }
 
 /**
- * Spills risk-parity weights: inverse volatility, or equal risk contribution when correlations are given.
+ * Spills risk-parity weights: inverse volatility, or equal risk contribution when correlations are given (checked equal; #VALUE! when no equal-risk solution exists, e.g. an asset and its exact inverse).
  * @customfunction RISKPARITY
  * @param vols Annual volatility of each asset (decimal, all positive).
  * @param [correlations] Correlation matrix of the assets (full, or its lower triangle).

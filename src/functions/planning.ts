@@ -98,7 +98,7 @@ function frontierOf(
     );
   const rate = optionalNumber(financingRate, "financing_rate", 0);
   const frontier = efficientFrontier({
-    returns: vector(returns, "returns").values,
+    returns: vector(returns, "returns", "returns").values,
     vols: vector(vols, "vols").values,
     correlations: correlationMatrix(cells(correlations, "correlations")),
     maxTotal: total,
@@ -218,6 +218,6 @@ export function optimize(
         : goal === "MINVOL"
           ? minimumVolatilityFor(traced, wanted)
           : maximumReturnFor(traced, wanted);
-    return spill(best.weights, vector(returns, "returns").orientation);
+    return spill(best.weights, vector(returns, "returns", "returns").orientation);
   });
 }

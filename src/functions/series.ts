@@ -35,10 +35,11 @@ import {
   number,
   numberOrSeries,
   optionalNumber,
+  returnNumber,
   seriesSet,
   singleSeries,
-  Spill,
   spill,
+  Spill,
   spillSeries,
   vector,
 } from "./excel";
@@ -63,9 +64,9 @@ function perSeries(returns: ExcelValue, statistic: (r: Float64Array) => number):
 }
 
 /**
- * One day's return of a daily-reset leveraged fund: leverage·r − expense_ratio/252 − (leverage − 1)·(rate + spread)·days/360.
+ * One day's return of a daily-reset leveraged fund: leverage·r − expense_ratio/252 − (leverage − 1)·(rate + spread)·days/360, at worst −100% (a loss beyond everything wipes the fund out).
  * @customfunction LETF.DAILY
- * @param index_return The index's total return that day (decimal).
+ * @param index_return The index's total return that day (decimal, at least −100%).
  * @param leverage Daily leverage, e.g. 3 for a 3x fund.
  * @param [expense_ratio] Annual expense ratio (decimal, default 0).
  * @param [rate] Annual short-term borrowing rate, e.g. T-bill or SOFR (decimal, default 0).
@@ -83,7 +84,7 @@ export function letfDaily(
 ): number | CustomFunctions.Error {
   return excel(() =>
     letfDailyReturn(
-      number(index_return, "index_return"),
+      returnNumber(index_return, "index_return"),
       number(leverage, "leverage"),
       optionalNumber(expense_ratio, "expense_ratio", 0),
       optionalNumber(rate, "rate", 0),
@@ -94,7 +95,7 @@ export function letfDaily(
 }
 
 /**
- * Spills a daily-reset leveraged fund's daily returns, simulated from its index's returns.
+ * Spills a daily-reset leveraged fund's daily returns, simulated from its index's returns. A day at or below −100% wipes the fund out: −100% that day, 0 every day after.
  * @customfunction LETF.SERIES
  * @param index_returns The index's daily total returns (a column or a row).
  * @param leverage Daily leverage, e.g. 3 for a 3x fund.
@@ -143,7 +144,7 @@ export function letfDecayFn(
 }
 
 /**
- * Spills the daily returns of a daily-rebalanced stacked fund: Σw·r − (Σw − 1)·rate·days/360 − max(Σw − 1, 0)·premium·days/360 − fee/252.
+ * Spills the daily returns of a daily-rebalanced stacked fund: Σw·r − (Σw − 1)·rate·days/360 − max(Σw − 1, 0)·premium·days/360 − fee/252. A day at or below −100% (leverage, or a short leg) wipes the fund out: −100% that day, 0 every day after.
  * @customfunction STACKED
  * @param returns Daily returns, one column per asset.
  * @param weights Weight of each asset (a row or a column), e.g. 1, 1 for 100/100.
@@ -199,8 +200,10 @@ export function letfFitFn(
     const inputs = [
       { value: fund_returns, argument: "fund_returns" },
       { value: index_returns, argument: "index_returns" },
-      ...(constantRate === undefined ? [{ value: rates, argument: "rates" }] : []),
-      ...(isMissing(dates) ? [] : [{ value: dates, argument: "dates" }]),
+      ...(constantRate === undefined
+        ? [{ value: rates, argument: "rates", kind: "values" as const }]
+        : []),
+      ...(isMissing(dates) ? [] : [{ value: dates, argument: "dates", kind: "values" as const }]),
     ];
     const [fund, index, ...rest] = completeRows(inputs);
     const rateRows = constantRate ?? rest[0];
@@ -290,7 +293,7 @@ export function annvol(returns: any[][], ppy?: number): any[][] {
 
 /** A required return: omitted is 0, a number is an annual rate, a range is per-period returns aligned with `rows`. */
 const requiredOf = (value: ExcelValue, argument: string, rows: number) =>
-  isMissing(value) ? 0 : numberOrSeries(value, argument, rows);
+  isMissing(value) ? 0 : numberOrSeries(value, argument, rows, "returns");
 
 /** A ratio against a required return (Sharpe, Sortino), one per series. */
 function perSeriesAgainst(
@@ -377,7 +380,7 @@ export function rolling(returns: any[][], window: number, ppy?: number): any[][]
     const first = windows[0].firstIndex;
     // Rows before the first full window have no value: #N/A, which charts leave as a gap.
     if (set.orientation === "row") for (let t = 0; t < first; t++) out[0][t] = gap;
-    else for (let t = 0; t < first; t++) out[t] = out[t].map(() => gap);
+    else for (let t = 0; t < first; t++) out[t].fill(gap);
     return out;
   });
 }
@@ -452,7 +455,7 @@ function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Sch
 }
 
 /**
- * Spills a portfolio's periodic returns, rebalanced to its weights on a calendar, every k rows, or when a weight drifts past a band.
+ * Spills a portfolio's periodic returns, rebalanced to its weights on a calendar, every k rows, or when a weight drifts past a band. When its value reaches zero or below (a short leg or borrowing), it is wiped out: −100% that row, 0 after.
  * @customfunction BACKTEST
  * @param returns Periodic returns, one column per asset (a cash column with weight −1 is a financing leg).
  * @param weights Target weight of each asset (a row or a column; negative weights allowed).
@@ -497,7 +500,7 @@ function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
 }
 
 /**
- * Spills one annualised return per resampled path of `years` years: a block bootstrap of whole rows, so assets stay aligned.
+ * Spills one annualised return per resampled path of `years` years: a block bootstrap of whole rows, so assets stay aligned. A path wiped out returns −100%. Sizes that would take more than about 5 s are refused (#VALUE! with the most paths that fit).
  * @customfunction BOOTSTRAP
  * @param returns Periodic returns, one column per asset.
  * @param weights Weight of each asset (a row or a column).
@@ -532,7 +535,7 @@ export function bootstrap(
       rebalanceRows(rebalance, periods),
       periods
     );
-    return Array.from(out, (v) => [v]);
+    return spill(out, "column");
   });
 }
 

@@ -14,7 +14,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { cleanCancel, explainFailure } from "../excel/cleanup";
+import { cleanCancel, explain } from "../excel/errors";
 import { shareAsValues, ShareOptions, ShareProgress, ShareResult } from "../excel/share";
 import { STACK_VERSION } from "../version";
 import { Message, Notice } from "./build";
@@ -62,7 +62,7 @@ export function SharePanel(): React.JSX.Element {
       setOutcome({
         intent: cleanCancel(error) ? "warning" : "error",
         title: cleanCancel(error) ? undefined : "Nothing was shared",
-        text: explainFailure(error),
+        text: explain(error),
       });
     } finally {
       abort.current = undefined;

@@ -8,7 +8,7 @@
  * Settings are kept as typed text (weights, fees and the band in percent), so the pane shows and
  * remembers exactly what the user wrote, and one place turns them into numbers and messages.
  */
-import { MAX_PATHS, MAX_WORK } from "../core/bootstrap";
+import { MAX_PATHS, maxPaths, TIME_BUDGET_SECONDS } from "../core/bootstrap";
 import { TRADING_DAYS } from "../core/series";
 import { StackError } from "../core/errors";
 import {
@@ -192,15 +192,12 @@ export function prepare(
   const { dates, report } = aligned;
   if (monteCarlo && monteCarlo.block > dates.length)
     read.problems.push(`Monte Carlo block: at most the ${dates.length} rows of data.`);
-  if (
-    monteCarlo &&
-    monteCarlo.paths *
-      Math.round(monteCarlo.years * TRADING_DAYS) *
-      portfolios.reduce((n, p) => n + p.holdings.length, 0) >
-      MAX_WORK
-  ) {
+  // BOOTSTRAP resamples the rows of every fund of the sheet (bootstrap.ts): its time budget counts them all.
+  const funds = portfolios.reduce((n, p) => n + p.holdings.length, 0);
+  const mostPaths = monteCarlo && maxPaths(Math.round(monteCarlo.years * TRADING_DAYS), funds);
+  if (monteCarlo && mostPaths !== undefined && monteCarlo.paths > mostPaths) {
     read.problems.push(
-      "Monte Carlo: that many paths of that many years would take Excel too long; use fewer paths or years."
+      `Monte Carlo: that many paths of that many years would take Excel more than ${TIME_BUDGET_SECONDS} s; use at most ${mostPaths.toLocaleString("en-US")} paths, or fewer years.`
     );
   }
   if (read.problems.length > 0) return { ok: false, problems: read.problems };

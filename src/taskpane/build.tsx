@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { BuildCancelled, explain } from "../excel/errors";
+import { cleanCancel, explain } from "../excel/errors";
 import { buildSheet, BuildProgress, BuildResult } from "../excel/writer";
 import type { Layout } from "../sheets/layout";
 import { usePaneStyles } from "./styles";
@@ -67,6 +67,19 @@ export interface SheetBuild {
   cancel(): void;
 }
 
+/**
+ * What the pane says when a build did not finish: a cancel that left nothing is a warning; a failure,
+ * or a sheet that could not be removed (which the text names, with how to remove it), an error.
+ */
+export function failureMessage(error: unknown): Message {
+  const clean = cleanCancel(error);
+  return {
+    intent: clean ? "warning" : "error",
+    title: clean ? undefined : "The sheet was not built",
+    text: explain(error),
+  };
+}
+
 /** One sheet build at a time, with its progress, cancel and outcome. */
 export function useSheetBuild(): SheetBuild {
   const [progress, setProgress] = React.useState<BuildProgress | undefined>();
@@ -97,10 +110,7 @@ export function useSheetBuild(): SheetBuild {
       });
       setOutcome(describe(result));
     } catch (error) {
-      setOutcome({
-        intent: error instanceof BuildCancelled ? "warning" : "error",
-        text: explain(error),
-      });
+      setOutcome(failureMessage(error));
     } finally {
       abort.current = undefined;
       setProgress(undefined);

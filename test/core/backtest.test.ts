@@ -130,6 +130,34 @@ describe("backtest", () => {
     expect(Array.from(out.subarray(1))).toEqual([-1, 0, 0]);
   });
 
+  it("is wiped out when a short leg drives the value below zero: −100% that row, then 0", () => {
+    // 100% in A, −100% short B, the rest (+100%) cash: value 1 = 1 − 1 + 1. B gains 120% on day 2:
+    // 1·(1 + 0) − 1·(1 + 1.2) + 1 = −0.2 ≤ 0 → −1, and nothing is left afterwards.
+    const a = Float64Array.of(0.05, 0, 0.3);
+    const b = Float64Array.of(0, 1.2, -0.5);
+    const out = backtest([a, b], Float64Array.of(1, -1), { kind: "none" });
+    expect(out[0]).toBeCloseTo(0.05, 15);
+    expect(Array.from(out.subarray(1))).toEqual([-1, 0]);
+  });
+
+  it("keeps a holding that reaches zero at zero until the next rebalance", () => {
+    // 50/50 buy and hold: A loses 100% on day 1 and "gains" 50% on day 2; B is flat.
+    // Day 1: 0.5·0 + 0.5 = 0.5 → −50%. Day 2: A's holding is 0 and stays 0 → 0%.
+    const a = Float64Array.of(-1, 0.5, 0.5);
+    const b = Float64Array.of(0, 0, 0.1);
+    expectAllClose(
+      backtest([a, b], Float64Array.of(0.5, 0.5), { kind: "none" }),
+      [-0.5, 0, 0.1],
+      15
+    );
+    // Rebalanced every 2 rows: row 2 buys A again at 50% of 0.5: 0.25·1.5 + 0.25·1.1 = 0.65 → +30%.
+    expectAllClose(
+      backtest([a, b], Float64Array.of(0.5, 0.5), { kind: "rows", every: 2 }),
+      [-0.5, 0, 0.3],
+      15
+    );
+  });
+
   it("refuses bad shapes, dates, schedules and bands", () => {
     const two = [seriesA, seriesB];
     expect(() => backtest(two, Float64Array.of(1), { kind: "none" })).toThrow(

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { bootstrap, MAX_PATHS } from "../../src/core/bootstrap";
+import {
+  bootstrap,
+  estimatedSeconds,
+  MAX_PATHS,
+  maxPaths,
+  requireWithinBudget,
+  TIME_BUDGET_SECONDS,
+} from "../../src/core/bootstrap";
 import { cagr } from "../../src/core/cagr";
 import { seriesA, seriesB } from "../fixtures/series-example";
 
@@ -38,12 +45,39 @@ describe("bootstrap", () => {
     expect(Array.from(out)).toEqual([-1, -1, -1, -1]);
   });
 
-  it("refuses sizes that would not finish in seconds with #NUM!", () => {
-    expect(() => bootstrap(both, w5545, 100, 100000, 1, 1, 0, 252)).toThrow(
-      expect.objectContaining({ kind: "num" })
+  it("returns −1 for a path whose short leg drives the value to zero or below", () => {
+    // Long A, short B (weights 1, −1), cash +1: B gains 150% on one row → 1 − 2.5 + 1 = −0.5 ≤ 0.
+    const a = Float64Array.of(0, 0, 0);
+    const b = Float64Array.of(0, 1.5, 0);
+    const out = bootstrap([a, b], Float64Array.of(1, -1), 3 / 252, 5, 3, 1, 0, 252);
+    expect(Array.from(out)).toEqual([-1, -1, -1, -1, -1]);
+  });
+
+  it("refuses, with #VALUE! naming the limit and what to reduce, what would take longer than the time budget", () => {
+    const rows = 100 * 252;
+    const most = maxPaths(rows, 2);
+    expect(estimatedSeconds(most, rows, 2)).toBeLessThanOrEqual(TIME_BUDGET_SECONDS);
+    expect(estimatedSeconds(most + 1, rows, 2)).toBeGreaterThan(TIME_BUDGET_SECONDS);
+    expect(() => requireWithinBudget(most, 100, rows, 2)).not.toThrow();
+    const refused = () => bootstrap(both, w5545, 100, most + 1, 1, 1, 0, 252);
+    expect(refused).toThrow(expect.objectContaining({ kind: "value" }));
+    expect(refused).toThrow(
+      new RegExp(
+        `^paths: ${(most + 1).toLocaleString("en-US")} paths of 100 years × 2 assets take about \\d+ s, over the 5 s limit; use at most ${most.toLocaleString("en-US")} paths, or fewer years$`
+      )
     );
+    // More assets cost more per path: fewer paths fit.
+    expect(maxPaths(rows, 10)).toBeLessThan(most);
+  });
+
+  it("says when even one path is too long, and refuses more paths than Excel has rows", () => {
+    expect(maxPaths(1e12, 1)).toBe(0);
+    expect(() => requireWithinBudget(1, 4e9, 1e12, 1)).toThrow(
+      /use fewer years \(one path alone is too long\)$/
+    );
+    expect(maxPaths(1, 1)).toBe(MAX_PATHS);
     expect(() => bootstrap(both, w5545, 0.004, MAX_PATHS + 1, 1, 1, 0, 252)).toThrow(
-      expect.objectContaining({ kind: "num" })
+      "paths: 1,048,577 is more than Excel's 1,048,576 rows"
     );
   });
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compound, finalGrowth, growth } from "../../src/core/growth";
+import { closeAtWipeOut, compound, finalGrowth, growth, wipedOutAt } from "../../src/core/growth";
 import { expectAllClose, seriesA } from "../fixtures/series-example";
 
 describe("growth", () => {
@@ -43,6 +43,34 @@ describe("growth", () => {
         return (
           Math.abs(last - product) <= 1e-12 * Math.max(1, product) &&
           last === finalGrowth(Float64Array.from(r))
+        );
+      })
+    );
+  });
+});
+
+describe("wiping a fund out", () => {
+  it("caps one period's loss at −100%: −1.2 → −1; −1 and anything above stay as they are", () => {
+    expect([wipedOutAt(-1.2), wipedOutAt(-1), wipedOutAt(-0.999), wipedOutAt(0.03)]).toEqual([
+      -1, -1, -0.999, 0.03,
+    ]);
+  });
+
+  it("closes a fund at its first row at or below −100%: −1 there, 0 on every later row, in place", () => {
+    const returns = Float64Array.of(0.1, -0.2, -1.5, 0.3, -2, 0.1);
+    expect(closeAtWipeOut(returns)).toBe(returns);
+    expect(Array.from(returns)).toEqual([0.1, -0.2, -1, 0, 0, 0]);
+    expect(Array.from(closeAtWipeOut(Float64Array.of(-1, 0.5)))).toEqual([-1, 0]);
+    expect(Array.from(closeAtWipeOut(Float64Array.of(0.1, -0.99)))).toEqual([0.1, -0.99]);
+  });
+
+  it("property: never below −1, nothing but 0 after a −1, and the rows before the wipe-out untouched", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { maxLength: 40 }), (r) => {
+        const closed = closeAtWipeOut(Float64Array.from(r));
+        const first = r.findIndex((x) => x <= -1);
+        return closed.every((x, t) =>
+          first < 0 || t < first ? x === r[t] : t === first ? x === -1 : x === 0
         );
       })
     );

@@ -25,6 +25,17 @@ describe("letfDailyReturn", () => {
   it("refuses negative days", () => {
     expect(() => letfDailyReturn(0.01, 3, 0, 0.02, -1)).toThrow("days: negative");
   });
+
+  it("wipes the fund out on a day whose leveraged loss would exceed 100%: 3 × −40% = −120% → −100%", () => {
+    expect(letfDailyReturn(-0.4, 3)).toBe(-1);
+    // −2x (an inverse fund) on a +60% day: −120% → −100%.
+    expect(letfDailyReturn(0.6, -2)).toBe(-1);
+    // Just above: 3 × −33% − costs = −0.99 − 0.0092/252 − 2·0.02/360·1 > −1.
+    expect(letfDailyReturn(-0.33, 3, 0.0092, 0.02, 1)).toBeCloseTo(
+      -0.99 - 0.0092 / 252 - 0.04 / 360,
+      15
+    );
+  });
 });
 
 describe("letfSeries", () => {
@@ -48,6 +59,35 @@ describe("letfSeries", () => {
         0.03 - 0.0092 / 252 - (2 * 0.04 * 1) / 360,
       ],
       16
+    );
+  });
+
+  it("closes the fund when a day wipes it out: −100% that day, 0 on every later day (3x, −40% on day 2)", () => {
+    // By hand, no costs: 3·0.01 = 0.03; 3·(−0.4) = −1.2 → −1; then nothing is left to earn 3·0.05 or 3·0.02.
+    const fund = letfSeries(Float64Array.of(0.01, -0.4, 0.05, 0.02), 3, 0, 0, 1, 0);
+    expect(Array.from(fund)).toEqual([0.03, -1, 0, 0]);
+    expect(finalGrowth(fund)).toBe(0);
+  });
+
+  it("wipes out at exactly −100% too (3 × −1/3), and the costs can tip a day over", () => {
+    expect(Array.from(letfSeries(Float64Array.of(-1 / 3, 0.1), 3, 0, 0, 1, 0))).toEqual([-1, 0]);
+    // 3 × −0.3333 = −0.9999, minus a 1-day charge of 0.0092/252 + 2·0.05/360 = 0.000314 → below −1.
+    expect(Array.from(letfSeries(Float64Array.of(-0.3333, 0.1), 3, 0.0092, 0.05, 1, 0))).toEqual([
+      -1, 0,
+    ]);
+  });
+
+  it("property: never below −1, and nothing but 0 after a −1", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        (r, x) => {
+          const fund = letfSeries(Float64Array.from(r), x, 0.0095, 0.05, 1, 0.004);
+          const wiped = fund.indexOf(-1);
+          return fund.every((v, t) => v >= -1 && (wiped < 0 || t <= wiped || v === 0));
+        }
+      )
     );
   });
 

@@ -1,4 +1,10 @@
-import { quadraticForm, squareMatrix, symmetricEigenvalues } from "../../src/core/matrix";
+import fc from "fast-check";
+import {
+  choleskySolve,
+  quadraticForm,
+  squareMatrix,
+  symmetricEigenvalues,
+} from "../../src/core/matrix";
 
 describe("quadraticForm", () => {
   it("computes xᵀAy by hand: [1 2]·[[2,1],[1,3]]·[3 4]ᵀ = 1·(6+4) + 2·(3+12) = 40", () => {
@@ -27,6 +33,59 @@ describe("symmetricEigenvalues", () => {
     expect(symmetricEigenvalues(squareMatrix(2, Float64Array.of(1, 1.5, 1.5, 1)))[0]).toBeCloseTo(
       -0.5,
       14
+    );
+  });
+});
+
+describe("choleskySolve", () => {
+  it("solves [[4,2],[2,3]]·x = [2,1] by hand: x = (2 − 2y)/4 and 2x + 3y = 1 give y = 0, x = 0.5", () => {
+    const x = new Float64Array(2);
+    const ok = choleskySolve(
+      squareMatrix(2, Float64Array.of(4, 2, 2, 3)),
+      [2, 1],
+      new Float64Array(4),
+      x
+    );
+    expect(ok).toBe(true);
+    expect(x[0]).toBeCloseTo(0.5, 15);
+    expect(x[1]).toBeCloseTo(0, 15);
+  });
+
+  it("says when the matrix is not positive definite: [[1,2],[2,1]] has eigenvalues 3 and −1", () => {
+    const a = squareMatrix(2, Float64Array.of(1, 2, 2, 1));
+    expect(choleskySolve(a, [1, 1], new Float64Array(4), new Float64Array(2))).toBe(false);
+  });
+
+  it("property: A·x reproduces b for A = BᵀB + I (positive definite)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.double({ min: -2, max: 2, noNaN: true }), {
+              minLength: n * n,
+              maxLength: n * n,
+            }),
+            fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n })
+          )
+        ),
+        ([bEntries, rhs]) => {
+          const n = rhs.length;
+          const a = new Float64Array(n * n);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) {
+              let total = i === j ? 1 : 0;
+              for (let k = 0; k < n; k++) total += bEntries[k * n + i] * bEntries[k * n + j];
+              a[i * n + j] = total;
+            }
+          const x = new Float64Array(n);
+          expect(choleskySolve(squareMatrix(n, a), rhs, new Float64Array(n * n), x)).toBe(true);
+          for (let i = 0; i < n; i++) {
+            let row = 0;
+            for (let j = 0; j < n; j++) row += a[i * n + j] * x[j];
+            expect(Math.abs(row - rhs[i])).toBeLessThan(1e-9 * (1 + Math.abs(rhs[i])));
+          }
+        }
+      )
     );
   });
 });

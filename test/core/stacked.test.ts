@@ -31,6 +31,20 @@ describe("stackedSeries", () => {
     expectAllClose(out, [0.0108 - (0.5 * 0.05) / 360, 0.0174 - (0.5 * 0.04 * 3) / 360], 16);
   });
 
+  it("is wiped out when a day's loss reaches 100%: a short leg whose asset gains 150% (weights 1, −1)", () => {
+    // By hand, no costs: day 1: 1·0.02 − 1·0.01 = 0.01; day 2: 1·0 − 1·1.5 = −1.5 → −1; then 0.
+    const out = stackedSeries(
+      [Float64Array.of(0.02, 0, 0.1), Float64Array.of(0.01, 1.5, -0.5)],
+      Float64Array.of(1, -1),
+      0,
+      1,
+      0,
+      0
+    );
+    expect(out[0]).toBeCloseTo(0.01, 16);
+    expect(Array.from(out.subarray(1))).toEqual([-1, 0]);
+  });
+
   it("refuses mismatched series, weights, rates and days", () => {
     const two = [seriesA, seriesB];
     expect(() => stackedSeries(two, Float64Array.of(1), 0, 1, 0, 0)).toThrow(

@@ -1,11 +1,11 @@
 /**
- * The backtest sheet through the Excel writer at scale, under office-addin-mock (fake-excel.ts): 64 years
+ * The backtest sheet through the Excel writer at scale, over the fake workbook (fake-excel.ts): 64 years
  * of daily data (64 × 252 = 16,128 rows: four portfolios of five funds over two index series, a benchmark
  * and a rate) are written in as many round trips as 2 years, every request under the 4 MB budget; the
  * box-and-whisker chart goes in a request of its own and falls back to the quartile chart when refused; a
- * cancelled or failing build deletes its half-built sheet.
+ * cancelled or failing build deletes its half-built sheet by its id.
  */
-import { BuildCancelled } from "../../src/excel/errors";
+import { BuildCancelled, BuildFailed } from "../../src/excel/errors";
 import { MAX_REQUEST_BYTES } from "../../src/excel/plan";
 import { applyLayout, BuildProgress } from "../../src/excel/writer";
 import { backtestSheet } from "../../src/sheets/backtest-sheet";
@@ -22,7 +22,7 @@ const sheetOf = (years: number) =>
   backtestSheet(config, syntheticData(years * 252, START), "2025-01-31");
 const longSheet = sheetOf(64);
 
-describe("the 64-year backtest sheet under office-addin-mock", () => {
+describe("the 64-year backtest sheet over the fake workbook", () => {
   it("takes as many round trips as 2 years of data, each request under the 4 MB budget", async () => {
     const short = await applyLayout(fakeExcel([]).context, sheetOf(2).layout);
     const fake = fakeExcel(["Sheet1"]);
@@ -32,10 +32,10 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     });
     expect(longSheet.rows).toBe(16_128);
     expect(long.roundTrips).toBe(short.roundTrips);
-    // Read the sheet names, write everything, then the box-and-whisker chart on its own.
-    expect(long.roundTrips).toBe(3);
-    expect(fake.syncs()).toBe(3);
-    expect(progress.map((p) => p.total)).toEqual([3, 3, 3]);
+    // Read the sheet names, add the sheet, write everything, then the box-and-whisker chart on its own.
+    expect(long.roundTrips).toBe(4);
+    expect(fake.syncs()).toBe(4);
+    expect(progress.map((p) => p.total)).toEqual([4, 4, 4, 4]);
     expect(long.optionalCharts).toBe("native");
     for (const bytes of long.requestBytes) expect(bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(long.sheetName).toBe("Stack backtest");
@@ -64,16 +64,24 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
   });
 
   it("a host that refuses the box-and-whisker chart gets the quartile chart; nothing else is undone", async () => {
-    const refused = Object.assign(new Error("The argument is invalid or missing."), {
-      code: "InvalidArgument",
+    // Sync 4 holds the box-and-whisker chart alone (after read, add, write): Excel refuses it.
+    const fake = fakeExcel([], {
+      refusals: [
+        {
+          sync: 4,
+          path: "charts.add",
+          code: "InvalidArgument",
+          message: "The argument is invalid or missing.",
+        },
+      ],
     });
-    const fake = fakeExcel([], { failAt: 3, error: refused });
     const result = await applyLayout(fake.context, longSheet.layout);
     expect(result.optionalCharts).toBe("fallback");
-    expect(fake.syncs()).toBe(4); // read, write, the refused chart, its fallback
+    expect(fake.syncs()).toBe(5); // read, add, write, the refused chart, its fallback
     const charts = calls(fake.log, "sheet.charts.add").map((c) => (c.value as unknown[])[0]);
-    expect(charts.slice(-2)).toEqual(["Boxwhisker", "Line"]);
-    expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(0);
+    expect(charts.slice(-1)).toEqual(["Line"]);
+    expect(calls(fake.log, ".delete")).toHaveLength(0);
+    expect(fake.state.sheets).toEqual(["Stack backtest"]);
   });
 
   it("cancelled between round trips: rejects with BuildCancelled and deletes the half-built sheet", async () => {
@@ -83,22 +91,31 @@ describe("the 64-year backtest sheet under office-addin-mock", () => {
     const build = applyLayout(fake.context, longSheet.layout, {
       maxRequestBytes: 500_000,
       signal: controller.signal,
-      onProgress: (p) => p.done === 2 && controller.abort(),
+      onProgress: (p) => p.done === 3 && controller.abort(),
     });
-    await expect(build).rejects.toBeInstanceOf(BuildCancelled);
-    expect(fake.syncs()).toBe(3); // read, the first write, the delete
-    expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(1);
+    const failed: unknown = await build.catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BuildFailed);
+    expect((failed as BuildFailed).reason).toBeInstanceOf(BuildCancelled);
+    expect(fake.syncs()).toBe(4); // read, add, the first write, the delete
+    expect(calls(fake.log, 'worksheets.getItem("{added-1}").delete')).toHaveLength(1);
+    expect(fake.state.sheets).toEqual([]);
   });
 
-  it("a failing sync mid-build rejects with Excel's error and deletes the half-built sheet", async () => {
-    const error = Object.assign(new Error("The request payload size has exceeded the limit."), {
-      code: "RequestPayloadSizeLimitExceeded",
+  it("a refused request mid-build rejects with Excel's error and deletes the half-built sheet", async () => {
+    const fake = fakeExcel([], {
+      refusals: [{ sync: 4, code: "RequestPayloadSizeLimitExceeded", message: "Too large." }],
     });
-    const fake = fakeExcel([], { failAt: 3, error });
-    await expect(
-      applyLayout(fake.context, longSheet.layout, { maxRequestBytes: 500_000 })
-    ).rejects.toBe(error);
-    expect(fake.syncs()).toBe(4); // read, two writes (the second refused), the delete
-    expect(calls(fake.log, 'worksheets.getItem("Stack backtest").delete')).toHaveLength(1);
+    const failed: unknown = await applyLayout(fake.context, longSheet.layout, {
+      maxRequestBytes: 500_000,
+    }).catch((e: unknown) => e);
+    expect((failed as BuildFailed).reason).toEqual(
+      expect.objectContaining({ code: "RequestPayloadSizeLimitExceeded" })
+    );
+    expect((failed as BuildFailed).cleanup).toEqual({
+      kind: "removed",
+      sheetName: "Stack backtest",
+    });
+    expect(fake.syncs()).toBe(5); // read, add, two writes (the second refused), the delete
+    expect(calls(fake.log, 'worksheets.getItem("{added-1}").delete')).toHaveLength(1);
   });
 });

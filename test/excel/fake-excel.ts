@@ -1,56 +1,37 @@
 /**
- * The request context the Excel writer runs in, under office-addin-mock: the context, workbook, worksheet
- * collection and protection are OfficeMockObjects (loads only readable after sync); the new sheet is a
- * recorder (recorder.ts) that logs every write. Shared by the writer's tests.
+ * The request context the Excel writer runs in, for its tests in Node: the fake workbook of
+ * fake-workbook.ts (operations queued and run at sync, a refused operation rejects its batch, sheets
+ * with ids), whose new sheet records every write (recorder.ts).
  */
-import { OfficeMockObject } from "office-addin-mock";
-import { Recorded, recorder } from "./recorder";
+import { recorder, Recorded } from "./recorder";
+import { fakeContext, FakeWorkbookState, Refusal, workbookState } from "./fake-workbook";
 
 export interface Fake {
   context: Excel.RequestContext;
+  /** The workbook: its sheets and ids, what ran, the refusals to come (tests may change it between round trips). */
+  state: FakeWorkbookState;
+  /** The operations Excel ran, in order. */
   log: Recorded[];
+  /** Names of the sheets added. */
   added: string[];
   syncs: () => number;
 }
 
-/**
- * A request context over a workbook with `sheets`. `failAt` makes that sync (1-based) reject with
- * `error`, as Excel does when a batch contains a refused operation.
- */
+/** A request context over a workbook with `sheets`; Excel refuses the operations matching `refusals`. */
 export function fakeExcel(
   sheets: string[],
-  options: { protectedWorkbook?: boolean; failAt?: number; error?: unknown } = {}
+  options: { protectedWorkbook?: boolean; refusals?: Refusal[] } = {}
 ): Fake {
-  const log: Recorded[] = [];
-  const added: string[] = [];
-  let syncs = 0;
-  const mock = new OfficeMockObject({
-    workbook: {
-      protection: { protected: options.protectedWorkbook ?? false },
-      worksheets: {
-        items: sheets.map((name) => ({ name })),
-        add: (name: string) => {
-          added.push(name);
-          return recorder("sheet", log);
-        },
-        getItem: (name: string) => recorder(`worksheets.getItem(${JSON.stringify(name)})`, log),
-      },
-    },
-  }) as unknown as OfficeMockObject & { workbook: { worksheets: OfficeMockObject } };
-  // office-addin-mock does not model collections: Office.js's "items/name" is its "items".
-  const worksheets = mock.workbook.worksheets;
-  worksheets.load = (properties) =>
-    OfficeMockObject.prototype.load.call(
-      worksheets,
-      properties === "items/name" ? "items" : properties
-    );
-  const mockSync = mock.sync.bind(mock);
-  (mock as unknown as { sync: () => Promise<void> }).sync = async () => {
-    syncs++;
-    if (syncs === options.failAt) throw options.error;
-    await mockSync();
+  const state = workbookState(sheets);
+  state.protectedWorkbook = options.protectedWorkbook ?? false;
+  state.refusals = options.refusals ?? [];
+  return {
+    context: fakeContext(state, recorder),
+    state,
+    log: state.log,
+    added: state.added,
+    syncs: () => state.syncs,
   };
-  return { context: mock as unknown as Excel.RequestContext, log, added, syncs: () => syncs };
 }
 
 /** Assignments logged at paths ending with `suffix`. */

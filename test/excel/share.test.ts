@@ -7,7 +7,7 @@
  * the original is untouched; round trips are few; a failure or a cancel at any round trip leaves nothing,
  * removing the copy by its id, never by name, and says exactly what is left when that fails.
  */
-import { cleanCancel, explainFailure } from "../../src/excel/cleanup";
+import { cleanCancel, explain } from "../../src/excel/errors";
 import { shareInContext, ShareOptions } from "../../src/excel/share";
 import { INPUT_FILL } from "../../src/sheets/share-plan";
 import { theme } from "../../src/sheets/theme";
@@ -152,7 +152,7 @@ describe("what stops a share before anything is written", () => {
       const book = workbook(originals.cma, changes);
       if (!("protected" in changes)) book.sheets[1].protected = true;
       const error = await shareInContext(fakeContext(book), options).catch((e) => e);
-      expect(explainFailure(error)).toMatch(/protected.*Nothing was written to the workbook\.$/);
+      expect(explain(error)).toMatch(/protected.*Nothing was written to the workbook\.$/);
       expect(book.sheets.length).toBe(2);
     }
   });
@@ -163,7 +163,7 @@ describe("what stops a share before anything is written", () => {
     sheet.cells.get(k)!.value = "#BUSY!";
     const book = workbook(sheet);
     const error = await shareInContext(fakeContext(book), options).catch((e) => e);
-    expect(explainFailure(error)).toContain("still being calculated");
+    expect(explain(error)).toContain("still being calculated");
     expect(book.ran).not.toContain("copy");
   });
 
@@ -173,7 +173,7 @@ describe("what stops a share before anything is written", () => {
       ...options,
       supports: () => false,
     }).catch((e) => e);
-    expect(explainFailure(error)).toContain("ExcelApi 1.12");
+    expect(explain(error)).toContain("ExcelApi 1.12");
     expect(book.syncs).toBe(0);
   });
 });
@@ -189,7 +189,7 @@ describe("a failure or a cancel at any round trip", () => {
       const names = book.sheets.map((s) => s.name);
       const error = await shareInContext(fakeContext(book), options).catch((e) => e);
       expect(book.sheets.map((s) => s.name)).toEqual(names);
-      expect(explainFailure(error)).toMatch(
+      expect(explain(error)).toMatch(
         at < 5
           ? /Nothing was written to the workbook\.$/
           : /was removed: nothing was left in the workbook\.$/
@@ -209,7 +209,7 @@ describe("a failure or a cancel at any round trip", () => {
         onProgress: (p) => (p.done === at ? controller.abort() : undefined),
       }).catch((e) => e);
       expect(cleanCancel(error)).toBe(true);
-      expect(explainFailure(error)).toMatch(/^Cancelled\./);
+      expect(explain(error)).toMatch(/^Cancelled\./);
       expect(book.sheets.map((s) => s.name)).toEqual(names);
     }
   );
@@ -225,7 +225,7 @@ describe("a failure or a cancel at any round trip", () => {
         });
     };
     const error = await shareInContext(fakeContext(book), options).catch((e) => e);
-    expect(explainFailure(error)).toContain("Another sheet took the name");
+    expect(explain(error)).toContain("Another sheet took the name");
     expect(book.sheets.map((s) => s.id)).toEqual(["{other}", "{cma}", "{coauthor}"]);
   });
 
@@ -238,8 +238,8 @@ describe("a failure or a cancel at any round trip", () => {
     // The write fails, then the delete is refused.
     book.refuse = { op: "delete", error: officeError("AccessDenied", "The sheet is locked") };
     const error = await shareInContext(fakeContext(book), options).catch((e) => e);
-    expect(explainFailure(error)).toContain(
-      "Stack could not remove the unfinished sheet “Stack portfolio (shared)” (Excel said: The sheet is locked). It is still in the workbook"
+    expect(explain(error)).toContain(
+      "Stack could not remove the half-built sheet “Stack portfolio (shared)” (Excel said: The sheet is locked). It is still in the workbook"
     );
     expect(book.sheets.length).toBe(3);
   });

@@ -363,3 +363,110 @@ describe("series functions through the bundle (issue #3)", () => {
     expect(out[4]).toEqual(["Days used", 4]);
   });
 });
+
+describe("never a silently wrong number, through the bundle (issue #8)", () => {
+  const { examples } = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../docs/examples.json"), "utf8")
+  ) as { examples: { id: string; args: unknown[] }[] };
+  const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && Array.isArray(a[0]);
+  // Every series function: its first argument is a set of returns (RETURN's first is weights).
+  const seriesFunctions = metadata
+    .filter((f) => /returns$/.test(f.parameters[0]?.name ?? ""))
+    .map((f) => [f.id, f.parameters[0].name, examples.find((e) => e.id === f.id)!] as const);
+
+  it("covers the series functions of functions.json, from LETF.SERIES to CONDITIONAL", () => {
+    expect(seriesFunctions.map(([id]) => id)).toEqual(
+      expect.arrayContaining(["LETF.SERIES", "STACKED", "GROWTH", "STATS", "BACKTEST", "BOOTSTRAP"])
+    );
+  });
+
+  it.each(seriesFunctions)(
+    "%s: a return below −100% in its %s is #VALUE! naming its row",
+    (id, argument, example) => {
+      expect(isGrid(example.args[0]) && example.args[0].length).toBeGreaterThan(1);
+      const returns = (example.args[0] as unknown[][]).map((row) => [...row]);
+      returns[1][0] = -1.5;
+      const result = call(id, returns, ...example.args.slice(1));
+      const error = (Array.isArray(result) ? result[0][0] : result) as StubError;
+      expect(error).toBeInstanceOf(StubError);
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toMatch(
+        new RegExp(`^${argument}: (row 2|row 2, column 1|item 2) is -1\\.5, below -100%$`)
+      );
+    }
+  );
+
+  it("RETURN: an asset's expected return below −100% is #VALUE! naming it (no asset can lose more than all of it)", () => {
+    const error = call("RETURN", [[1], [1]], [[0.07], [-1.5]], 0.03) as StubError;
+    expect(error).toBeInstanceOf(StubError);
+    expect([error.code, error.message]).toEqual([
+      "#VALUE!",
+      "returns: item 2 is -1.5, below -100%",
+    ]);
+  });
+
+  it("LETF.DAILY: a day whose leveraged loss would exceed 100% is −100%; an index return below −100% is refused", () => {
+    expect(call("LETF.DAILY", -0.4, 3)).toBe(-1);
+    expect((call("LETF.DAILY", -1.2, 1) as StubError).message).toBe(
+      "index_return: -1.2 is below -100%"
+    );
+  });
+
+  it("LETF.SERIES closes the fund on the day it is wiped out: −100%, then 0", () => {
+    expect(call("LETF.SERIES", [[0.01], [-0.4], [0.05], [0.02]], 3)).toEqual([
+      [expect.closeTo(0.03, 15)],
+      [-1],
+      [0],
+      [0],
+    ]);
+  });
+
+  it("STACKED and BACKTEST: a short leg that drives the value to zero or below wipes the portfolio out", () => {
+    const returns = [
+      [0.02, 0.01],
+      [0, 1.5],
+      [0.1, -0.5],
+    ];
+    // STACKED, by hand: 0.02 − 0.01 = 0.01; 0 − 1.5 = −1.5 → −1; then 0.
+    expect(call("STACKED", returns, [[1, -1]])).toEqual([[expect.closeTo(0.01, 15)], [-1], [0]]);
+    // BACKTEST, buy and hold: value 1·1.02 − 1·1.01 + 1 = 1.01; then 1.02 − 2.525 + 1 < 0 → −1; then 0.
+    expect(call("BACKTEST", returns, [[1, -1]], "NONE")).toEqual([
+      [expect.closeTo(0.01, 15)],
+      [-1],
+      [0],
+    ]);
+  });
+
+  it("RISKPARITY converges for an index and its inverse fund at ρ = −0.99999, and refuses ρ = −1", () => {
+    // Two assets: equal risk contributions is inverse volatility whatever ρ: 15% and 45% → 75% / 25%.
+    const nearly = call(
+      "RISKPARITY",
+      [[0.15, 0.45]],
+      [
+        [1, -0.99999],
+        [-0.99999, 1],
+      ]
+    ) as number[][];
+    expect(nearly[0][0]).toBeCloseTo(0.75, 12);
+    expect(nearly[0][1]).toBeCloseTo(0.25, 12);
+    const exactly = call(
+      "RISKPARITY",
+      [[0.15, 0.15]],
+      [
+        [1, -1],
+        [-1, 1],
+      ]
+    ) as StubError[][];
+    expect(exactly[0][0].code).toBe("#VALUE!");
+    expect(exactly[0][0].message).toMatch(/^correlations: no equal-risk solution exists/);
+  });
+
+  it("BOOTSTRAP refuses what would run past its time budget with #VALUE! naming the limit and what to reduce", () => {
+    const history = [[0.01], [-0.02], [0.015]];
+    const refused = (call("BOOTSTRAP", history, [[1]], 100, 1_000_000) as StubError[][])[0][0];
+    expect(refused.code).toBe("#VALUE!");
+    expect(refused.message).toMatch(
+      /^paths: 1,000,000 paths of 100 years × 1 asset take about \d+ s, over the 5 s limit; use at most [\d,]+ paths, or fewer years$/
+    );
+  });
+});

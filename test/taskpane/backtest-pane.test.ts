@@ -7,6 +7,7 @@
  * workbook. Keeps screenshots in test-artifacts/.
  */
 import { Page } from "playwright-core";
+import { freeSheetName } from "../../src/excel/writer";
 import { parseDate } from "../../src/io/series-dates";
 import path from "path";
 import {
@@ -183,8 +184,11 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     ]);
   });
 
-  /** Build, hold the build's `roundTrip`-th context.sync, press Cancel, release it; the Excel state before and after. */
-  async function cancelDuring(roundTrip: number) {
+  /**
+   * Build, hold the build's `roundTrip`-th context.sync, press Cancel, release it, wait for `outcome`;
+   * the Excel state before and after.
+   */
+  async function cancelDuring(roundTrip: number, outcome: string) {
     const before = await pane.excel();
     await pane.setExcel({ holdSync: before.syncs + roundTrip });
     await buildButton().click();
@@ -194,12 +198,15 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Cancelling…").waitFor();
     await page.evaluate(() => (window as unknown as { __releaseSync: () => void }).__releaseSync());
-    await page.getByText("Cancelled. Nothing was left in the workbook.").waitFor();
+    await page.getByText(outcome).waitFor();
     return { before, state: await pane.excel() };
   }
 
   it("cancels a build while Excel is being read: nothing is written and the pane says so", async () => {
-    const { before, state } = await cancelDuring(1);
+    const { before, state } = await cancelDuring(
+      1,
+      "Cancelled. Nothing was written to the workbook."
+    );
     expect([state.added, state.log.length, state.sheets]).toEqual([
       before.added,
       before.log.length,
@@ -208,18 +215,48 @@ describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
     expect(await buildButton().isEnabled()).toBe(true);
   });
 
-  it("cancels a build while the sheet is being written: the new sheet is deleted and the pane says so", async () => {
-    // The second round trip of the build is the write.
-    const { before, state } = await cancelDuring(2);
-    expect(state.added).toHaveLength(before.added.length + 1);
-    const name = state.added[state.added.length - 1];
-    expect(state.log).toContainEqual(
-      expect.objectContaining({
-        path: `worksheets.getItem(${JSON.stringify(name)}).delete`,
-        kind: "call",
-      })
+  it("cancels a build while the sheet is being written: the new sheet is deleted by its id and the pane says so", async () => {
+    // Round trip 1 reads the workbook, 2 adds the sheet, 3 writes it.
+    const before = await pane.excel();
+    const name = freeSheetName("Stack backtest", before.sheets);
+    const { state } = await cancelDuring(
+      3,
+      `Cancelled. The half-built sheet “${name}” was removed: nothing was left in the workbook.`
     );
-    expect(state.sheets).toEqual(before.sheets);
+    expect(state.added).toEqual([...before.added, name]);
+    const id = `{added-${state.added.length}}`;
+    expect(state.log).toContainEqual(
+      expect.objectContaining({ path: `worksheets.getItem(${JSON.stringify(id)}).delete` })
+    );
+    expect([state.sheets, state.sheetIds]).toEqual([before.sheets, before.sheetIds]);
+  });
+
+  it("when Excel refuses to remove the half-built sheet, the pane names the sheet left and how to remove it", async () => {
+    const before = await pane.excel();
+    await pane.setExcel({
+      refusals: [
+        { sync: before.syncs + 3, path: ".formulas", code: "InvalidOperation" },
+        { path: ".delete", code: "AccessDenied", message: "The sheet is protected." },
+      ],
+    });
+    await buildButton().click();
+    const name = freeSheetName("Stack backtest", before.sheets);
+    await page
+      .getByText(
+        `Stack could not remove the half-built sheet “${name}” (Excel said: The sheet is protected.). It is still in the workbook: right-click its tab and choose Delete.`,
+        { exact: false }
+      )
+      .waitFor();
+    expect(await page.getByText("nothing was left", { exact: false }).count()).toBe(0);
+    await pane.screenshot("backtest-cleanup-failed.png");
+    const state = await pane.excel();
+    expect(state.sheets).toEqual([...before.sheets, name]);
+    // Leave the workbook as the next tests expect it: the sheet removed, Excel accepting again.
+    await pane.setExcel({
+      refusals: [],
+      sheets: before.sheets,
+      sheetIds: before.sheetIds,
+    });
   });
 
   it("remembers the files and the settings in the next session", async () => {

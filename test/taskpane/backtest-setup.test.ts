@@ -4,6 +4,7 @@
  * checked with messages naming the setting, only the series used aligned and indexed, Kenneth French's RF
  * as the borrowing rate, the sheet layout's own checks surfaced, and alignment told in plain words.
  */
+import { maxPaths } from "../../src/core/bootstrap";
 import { PRESETS } from "../../src/sheets/backtest-config";
 import {
   applyPreset,
@@ -348,7 +349,7 @@ describe("prepare", () => {
     ).toEqual({
       ok: false,
       problems: [
-        "Monte Carlo: that many paths of that many years would take Excel too long; use fewer paths or years.",
+        `Monte Carlo: that many paths of that many years would take Excel more than 5 s; use at most ${maxPaths(100 * 252, 2).toLocaleString("en-US")} paths, or fewer years.`,
       ],
     });
     const bootstrap = prepare(ready({ monteCarlo: true }), samples, "2025-01-31");

@@ -82,7 +82,7 @@ describeInChromium(`the pane's Funds step ${CHROMIUM_SUITE}`, () => {
     await page.getByRole("button", { name: "Build sheet" }).click();
     await page.getByText("Built “Stack portfolio", { exact: false }).waitFor();
     const state = await pane.excel();
-    expect(state.syncs).toBe(2);
+    expect(state.syncs).toBe(3); // read the workbook, add the sheet (and read its id), write
     const formulas = state.log
       .filter((r) => r.path.endsWith(".formulas"))
       .flatMap((r) => (r.value as unknown[][]).flat());
