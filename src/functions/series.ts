@@ -431,27 +431,61 @@ export function stats(
 const CALENDAR: readonly Frequency[] = ["D", "W", "M", "Q", "A"];
 
 /** Rebalancing: a calendar code (needs dates), "NONE", or every k rows; default "Q" with dates, 63 rows without. */
-function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Schedule {
-  const datesGiven = !isMissing(dates);
-  const code =
+/**
+ * A rebalance argument as its code (upper case) or its number of rows; undefined when omitted. Excel
+ * passes an enum-typed argument as text, so a number typed or referenced there arrives as "63": numeric
+ * text is read as the number it shows.
+ */
+function rebalanceCode(rebalance: ExcelValue): { code: string } | { rows: number } | undefined {
+  const cell =
     Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1
       ? rebalance[0][0]
       : rebalance;
-  if (isMissing(code))
-    return datesGiven ? scheduleOf("Q", dates, rows) : { kind: "rows", every: 63 };
-  if (typeof code === "string") {
-    const upper = code.trim().toUpperCase();
-    if (upper === "NONE") return { kind: "none" };
-    const frequency = CALENDAR.find((f) => f === upper);
-    if (!frequency)
-      throw invalid("rebalance", 'expected "D", "W", "M", "Q", "A", "NONE" or a number of rows');
-    if (!datesGiven) throw invalid("rebalance", `"${frequency}" needs dates`);
-    const d = numberOrSeries(dates, "dates", rows);
-    if (typeof d === "number")
-      throw invalid("dates", `one date, expected ${rows} (one per row of returns)`);
-    return { kind: "calendar", frequency, dates: d };
+  if (isMissing(cell)) return undefined;
+  if (typeof cell === "string") {
+    const text = cell.trim();
+    const asNumber = Number(text);
+    if (text === "" || !Number.isFinite(asNumber)) return { code: text.toUpperCase() };
+    return { rows: number(asNumber, "rebalance") };
   }
-  return { kind: "rows", every: number(code, "rebalance") };
+  return { rows: number(cell, "rebalance") };
+}
+
+function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Schedule {
+  const datesGiven = !isMissing(dates);
+  const given = rebalanceCode(rebalance);
+  if (given === undefined)
+    return datesGiven ? scheduleOf("Q", dates, rows) : { kind: "rows", every: 63 };
+  if ("rows" in given) return { kind: "rows", every: given.rows };
+  if (given.code === "NONE") return { kind: "none" };
+  const frequency = CALENDAR.find((f) => f === given.code);
+  if (!frequency)
+    throw invalid("rebalance", 'expected "D", "W", "M", "Q", "A", "NONE" or a number of rows');
+  if (!datesGiven) throw invalid("rebalance", `"${frequency}" needs dates`);
+  const d = numberOrSeries(dates, "dates", rows);
+  if (typeof d === "number")
+    throw invalid("dates", `one date, expected ${rows} (one per row of returns)`);
+  return { kind: "calendar", frequency, dates: d };
+}
+
+/**
+ * BACKTEST's rebalancing codes, offered by Excel's AutoComplete (older Excel shows a plain text
+ * argument); a number of rows may be typed instead.
+ * @customenum {string}
+ */
+enum Rebalance {
+  /** every day (needs dates) */
+  D = "D",
+  /** at the first row of each week (needs dates) */
+  W = "W",
+  /** at the first row of each month (needs dates) */
+  M = "M",
+  /** at the first row of each quarter (needs dates; the default with dates) */
+  Q = "Q",
+  /** at the first row of each year (needs dates) */
+  A = "A",
+  /** never: buy and hold */
+  NONE = "NONE",
 }
 
 /**
@@ -467,7 +501,7 @@ function scheduleOf(rebalance: ExcelValue, dates: ExcelValue, rows: number): Sch
 export function backtest(
   returns: any[][],
   weights: any[][],
-  rebalance?: any,
+  rebalance?: Rebalance,
   dates?: any[][],
   band?: number
 ): any[][] {
@@ -485,18 +519,24 @@ export function backtest(
 
 /** Bootstrap rebalancing: "NONE" → never (0), "D" → daily (1), or every k rows; default ppy/4 rows. */
 function rebalanceRows(rebalance: ExcelValue, ppy: number): number {
-  const code =
-    Array.isArray(rebalance) && rebalance.length === 1 && rebalance[0].length === 1
-      ? rebalance[0][0]
-      : rebalance;
-  if (isMissing(code)) return Math.round(ppy / 4);
-  if (typeof code === "string") {
-    const upper = code.trim().toUpperCase();
-    if (upper === "NONE") return 0;
-    if (upper === "D") return 1;
-    throw invalid("rebalance", 'expected "NONE", "D" or a number of rows');
-  }
-  return number(code, "rebalance");
+  const given = rebalanceCode(rebalance);
+  if (given === undefined) return Math.round(ppy / 4);
+  if ("rows" in given) return given.rows;
+  if (given.code === "NONE") return 0;
+  if (given.code === "D") return 1;
+  throw invalid("rebalance", 'expected "NONE", "D" or a number of rows');
+}
+
+/**
+ * BOOTSTRAP's rebalancing codes, offered by Excel's AutoComplete (older Excel shows a plain text
+ * argument); a number of rows may be typed instead.
+ * @customenum {string}
+ */
+enum BootstrapRebalance {
+  /** never: each path holds its starting weights */
+  NONE = "NONE",
+  /** every day */
+  D = "D",
 }
 
 /**
@@ -519,7 +559,7 @@ export function bootstrap(
   paths?: number,
   block?: number,
   seed?: number,
-  rebalance?: any,
+  rebalance?: BootstrapRebalance,
   ppy?: number
 ): any[][] {
   return excelSpill(() => {

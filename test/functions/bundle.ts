@@ -36,13 +36,30 @@ export function invocation(functionName: string) {
   return { address: "Sheet1!A1", functionName, parameterAddresses: [] as string[] };
 }
 
-/** Call a function as Excel does: every declared parameter present (null when omitted), then the invocation. */
+/**
+ * What Excel hands a scalar parameter declared as text (an enum-typed one, e.g. BACKTEST's rebalance):
+ * it converts the value to the declared type, so a number arrives as the text it shows ("63") and a
+ * boolean as "TRUE" / "FALSE" (Microsoft's custom-functions docs, "custom enums": Excel converts what
+ * the user enters to the enum's type).
+ */
+function asDeclared(value: unknown, parameter: FunctionMetadata["parameters"][number]): unknown {
+  if (parameter.type !== "string" || (parameter.dimensionality ?? "scalar") !== "scalar")
+    return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value;
+}
+
+/**
+ * Call a function as Excel does: every declared parameter present (null when omitted), scalars of a
+ * text type converted to text, then the invocation.
+ */
 export function callAsExcel(
   fn: (...args: unknown[]) => unknown,
   meta: FunctionMetadata,
   args: unknown[]
 ): unknown {
-  const full = meta.parameters.map((_, i) => (i < args.length ? args[i] : null));
+  const full = meta.parameters.map((p, i) => (i < args.length ? asDeclared(args[i], p) : null));
   return fn(...full, invocation(meta.name));
 }
 

@@ -311,6 +311,29 @@ describe("series functions through the bundle (issue #3)", () => {
     expect(out[2][0]).toBeCloseTo(0.055 / 1.05, 15);
   });
 
+  it("BACKTEST and BOOTSTRAP read a number of rows in their enum-typed rebalance, which Excel passes as text", () => {
+    // Asset 1 gains 10% a row, asset 2 is flat; every 2 rows (hand calculation): 5%, then drifted
+    // 0.55/0.5 → 0.055/1.05, then rebalanced on row 3: 5% again.
+    const returns = [
+      [0.1, 0],
+      [0.1, 0],
+      [0.1, 0],
+    ];
+    const every2 = [0.05, 0.055 / 1.05, 0.05];
+    // callAsExcel hands 2 over as "2", as Excel does for a text parameter; a padded "2 " reads the same.
+    for (const rows of [2, "2 ", [[2]]]) {
+      const out = call("BACKTEST", returns, [[0.5, 0.5]], rows) as number[][];
+      out.forEach(([r], t) => expect(r).toBeCloseTo(every2[t], 15));
+    }
+    const refused = call("BACKTEST", returns, [[0.5, 0.5]], "2.5") as StubError[][];
+    expect(refused[0][0].code).toBe("#VALUE!");
+    // BOOTSTRAP with a one-row history: every path is that row's 55/45 return compounded over 1 year.
+    const paths = call("BOOTSTRAP", [[0.001, 0]], [[0.55, 0.45]], 1, 3, 1, 1, 5, 1) as number[][];
+    expect(paths.map(([r]) => r)).toEqual(
+      [0.00055, 0.00055, 0.00055].map((r) => expect.closeTo(r, 12))
+    );
+  });
+
   it("STATS labels its rows and puts #DIV/0! only in the entries that divide by zero", () => {
     const out = call("STATS", [[0.01], [0.01], [0.01]]) as unknown[][];
     expect(out.map((r) => r[0])).toEqual([
