@@ -13,7 +13,32 @@ export interface MatrixProblem {
 
 /** Larger matrices are refused: the eigenvalue check is O(n³). */
 export const MAX_ASSETS = 200;
-const TOLERANCE = 1e-12;
+/**
+ * Entries this close are equal: Excel keeps 15 significant digits, so a matrix typed or computed in a
+ * workbook is symmetric and has a unit diagonal only to about that precision (relative 1e-9, or 1e-12
+ * apart near zero).
+ */
+const RELATIVE_TOLERANCE = 1e-9;
+const ABSOLUTE_TOLERANCE = 1e-12;
+
+/** True when `a` and `b` agree to Excel's precision ({@link RELATIVE_TOLERANCE}). */
+export function agree(a: number, b: number): boolean {
+  const gap = Math.abs(a - b);
+  return (
+    gap <= ABSOLUTE_TOLERANCE || gap <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+  );
+}
+
+/**
+ * Two numbers with as many significant digits (3 at least) as it takes to tell them apart, so that a
+ * message never says "-0.312 differs from -0.312".
+ * @example distinct(-0.3121, -0.3124) // ["-0.3121", "-0.3124"]
+ */
+export function distinct(a: number, b: number): [string, string] {
+  let digits = 3;
+  while (digits < 17 && Number(a.toPrecision(digits)) === Number(b.toPrecision(digits))) digits++;
+  return [String(Number(a.toPrecision(digits))), String(Number(b.toPrecision(digits)))];
+}
 /** Eigenvalues down to −1e-10 are rounding noise of a PSD matrix, not a real defect. */
 const PSD_TOLERANCE = -1e-10;
 
@@ -22,8 +47,10 @@ const isEmpty = (c: Cell) => c === null || c === 0;
 /**
  * Check a correlation table and build the matrix. A lower triangle (every cell above the diagonal
  * blank or 0) is mirrored upwards, an upper triangle downwards. The result must be square, have a
- * unit diagonal, entries in [−1, 1], be symmetric and positive semi-definite. Every problem is listed
- * with its row and column, so an import can report them all at once.
+ * unit diagonal, entries in [−1, 1], be symmetric and positive semi-definite, each to Excel's precision
+ * ({@link agree}: a diagonal that agrees with 1 is 1, an entry that agrees with ±1 is ±1, a pair that
+ * agrees takes the value above the diagonal). Every problem is listed with its row and column, and
+ * numbers with the digits that tell them apart ({@link distinct}), so an import can report them all.
  * @example checkCorrelations([[1, null], [0.5, 1]]).matrix // [[1, 0.5], [0.5, 1]]
  */
 export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
@@ -65,12 +92,18 @@ export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
       const at = { row: i + 1, column: j + 1 };
       if (value === null) {
         problems.push({ ...at, problem: "blank" });
-      } else if (i === j && Math.abs(value - 1) > TOLERANCE) {
-        problems.push({ ...at, problem: `diagonal is ${short(value)}, expected 1` });
-      } else if (Math.abs(value) > 1 + TOLERANCE) {
-        problems.push({ ...at, problem: `${short(value)} is outside -1..1` });
-      } else {
+      } else if (i === j) {
+        if (agree(value, 1)) data[i * n + j] = 1;
+        else problems.push({ ...at, problem: `diagonal is ${distinct(value, 1)[0]}, expected 1` });
+      } else if (Math.abs(value) <= 1) {
         data[i * n + j] = value;
+      } else if (agree(Math.abs(value), 1)) {
+        data[i * n + j] = Math.sign(value);
+      } else {
+        problems.push({
+          ...at,
+          problem: `${distinct(value, Math.sign(value))[0]} is outside -1..1`,
+        });
       }
     }
   }
@@ -78,11 +111,15 @@ export function checkCorrelations(cells: ReadonlyArray<ReadonlyArray<Cell>>): {
     for (let j = i + 1; j < n; j++) {
       const a = entry(i, j);
       const b = entry(j, i);
-      if (a !== null && b !== null && Math.abs(a - b) > TOLERANCE) {
+      if (a === null || b === null || a === b) continue;
+      if (agree(a, b)) {
+        data[j * n + i] = data[i * n + j];
+      } else {
+        const [shownA, shownB] = distinct(a, b);
         problems.push({
           row: i + 1,
           column: j + 1,
-          problem: `${short(a)} differs from row ${j + 1}, column ${i + 1} (${short(b)})`,
+          problem: `${shownA} differs from row ${j + 1}, column ${i + 1} (${shownB})`,
         });
       }
     }

@@ -1,28 +1,12 @@
 /**
  * The correlation entries of a CMA table as Excel users type or compute them: Excel keeps 15 significant
  * digits, so a matrix computed in a workbook is symmetric and has a unit diagonal only to about that
- * precision. Entries within a relative 1e-9 of what they must be are taken as exact; the others are
- * reported with as many digits as it takes to tell the numbers apart, so that a message never reads
- * "-0.312 differs from -0.312". The core (checkCorrelations) then checks what is left.
+ * precision. Entries that agree with what they must be (the core's `agree`: relative 1e-9) are taken as
+ * exact; the others are reported in the source's rows and columns with the core's `distinct` digits, so
+ * that a message never reads "-0.312 differs from -0.312". The core (checkCorrelations) then checks
+ * what is left.
  */
-import type { Cell as MatrixCell } from "../core/correlation-matrix";
-
-/** Entries this close (relative) are equal: Excel keeps 15 significant digits. */
-const RELATIVE_TOLERANCE = 1e-9;
-
-/**
- * Two numbers with as many significant digits (3 at least) as it takes to tell them apart, so that a
- * message never says "-0.312 differs from -0.312".
- * @example distinct(-0.3121, -0.3124) // ["-0.3121", "-0.3124"]
- */
-export function distinct(a: number, b: number): [string, string] {
-  let digits = 3;
-  while (digits < 17 && Number(a.toPrecision(digits)) === Number(b.toPrecision(digits))) digits++;
-  return [String(Number(a.toPrecision(digits))), String(Number(b.toPrecision(digits)))];
-}
-
-const close = (a: number, b: number) =>
-  Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+import { agree as close, Cell as MatrixCell, distinct } from "../core/correlation-matrix";
 
 /** A correlation entry that is wrong by more than Excel's rounding, at matrix position (i, j). */
 interface EntryProblem {
@@ -53,7 +37,7 @@ export function tolerate(
           problems.push({ i, j, text: `diagonal is ${distinct(v, 1)[0]}, expected 1` });
         row[j] = 1;
       } else if (i !== j && Math.abs(v) > 1) {
-        if (Math.abs(v) - 1 > RELATIVE_TOLERANCE)
+        if (!close(Math.abs(v), 1))
           problems.push({ i, j, text: `${distinct(v, Math.sign(v))[0]} is outside -1..1` });
         row[j] = Math.sign(v);
       }

@@ -114,6 +114,48 @@ describe("checkCorrelations", () => {
     ).toBe("financing_correlations: row 1, column 2: 2 is outside -1..1");
   });
 
+  it("accepts Excel's 15-digit rounding (relative 1e-9) and makes the matrix exact", () => {
+    // A matrix as a workbook computes it (an asset, a copy of it, and one at −0.312 to both): 1 − 2⁻⁵² on
+    // the diagonal, pairs that differ in the 16th digit, an entry a hair beyond 1 (1 + 2⁻⁵²).
+    const { matrix, problems } = checkCorrelations([
+      [1 - 2 ** -52, -0.312, 1 + 2 ** -52],
+      [-0.31200000000000006, 1, -0.312],
+      [1, -0.3119999999999999, 1],
+    ]);
+    expect(problems).toEqual([]);
+    expect(Array.from(matrix!.data)).toEqual([1, -0.312, 1, -0.312, 1, -0.312, 1, -0.312, 1]);
+  });
+
+  it("shows enough digits that a message never contradicts itself", () => {
+    // -0.3121 vs -0.3124: 3 digits would print both as -0.312; the message needs 4.
+    expect(
+      describeProblem(
+        checkCorrelations([
+          [1, -0.3121],
+          [-0.3124, 1],
+        ]).problems[0]
+      )
+    ).toBe("row 1, column 2: -0.3121 differs from row 2, column 1 (-0.3124)");
+    // 0.99999 on the diagonal is a real defect (relative 1e-5), shown as typed, not rounded to 1.
+    expect(
+      describeProblem(
+        checkCorrelations([
+          [0.99999, 0],
+          [0, 1],
+        ]).problems[0]
+      )
+    ).toBe("row 1, column 1: diagonal is 0.99999, expected 1");
+    // 1.0000001 (1e-7 beyond 1) is outside -1..1, and says so with its digits.
+    expect(
+      describeProblem(
+        checkCorrelations([
+          [1, 1.0000001],
+          [1.0000001, 1],
+        ]).problems[0]
+      )
+    ).toBe("row 1, column 2: 1.0000001 is outside -1..1");
+  });
+
   it("property: any Gram matrix of unit vectors is accepted (it is PSD by construction)", () => {
     const unitVectors = fc.array(
       fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),

@@ -4,7 +4,7 @@
  */
 import { columnLetter, place, rangeName } from "../../src/io/a1";
 import fc from "fast-check";
-import { distinct } from "../../src/io/cma-correlations";
+import { distinct } from "../../src/core/correlation-matrix";
 import { readCmaGrid, readCmaText } from "../../src/io/cma-table";
 import { template, TEMPLATES } from "../../src/io/templates";
 import { correlationCells } from "../fixtures/stacked-example";
