@@ -13,6 +13,7 @@ import type { DatedSeries } from "../io/series-files";
  * One aligned column of the backtest's data: an io series without its own dates (the rows share
  * BacktestData.dates). `name` is as shown in the sheet's data header and the pane, e.g.
  * "S&P 500 TR (^SP500TR.csv)"; "returns" are periodic returns, "rates" annual borrowing rates (decimals).
+ * Values are NaN only in a real fund's history (HoldingSource.real), on the rows before it existed.
  */
 export type DataSeries = Omit<DatedSeries, "dates">;
 
@@ -25,14 +26,14 @@ export interface BacktestData {
 }
 
 /**
- * Where a holding's daily returns come from. A discriminated union so that new kinds of source (e.g. a
- * real fund's history spliced onto its simulation) can be added without touching the others.
+ * How a holding's daily returns are simulated. A discriminated union so that new kinds of simulation can
+ * be added without touching the others.
  * - "letf": a daily-reset fund simulated from an index series: leverage × index − expense ratio/252 −
  *   (leverage − 1) × (rate + spread) × days/360 (=STACK.LETF.SERIES);
  * - "stacked": a daily-rebalanced stacked fund over several index series, e.g. 100% stocks + 100% bonds
  *   financed at the rate (=STACK.STACKED; RSSB-like).
  */
-export type HoldingSource =
+export type Simulation =
   | {
       readonly kind: "letf";
       /** Index into BacktestData.series (a "returns" series). */
@@ -52,6 +53,21 @@ export type HoldingSource =
       /** Annual premium over the rate on the borrowed part (decimal). */
       readonly premium: number;
     };
+
+/**
+ * Where a holding's daily returns come from: its simulation, optionally spliced under a real fund's
+ * history (issue #11), and where its spread or premium comes from.
+ */
+export type HoldingSource = Simulation & {
+  /**
+   * Index into BacktestData.series of the real fund's daily returns, NaN on the rows before it existed:
+   * the holding is the real fund where it has a value and the simulation before (=STACK.SPLICE), e.g.
+   * UPRO's NAV since 2009 on a 3x S&P 500 simulation. Splicing applies to either kind of simulation.
+   */
+  readonly real?: number;
+  /** Where the spread (or premium) comes from, in words shown beside it, e.g. "calibrated to UPRO's NAV …". */
+  readonly costSource?: string;
+};
 
 /** A fund held in a portfolio, with its target weight there. */
 export interface Holding {
