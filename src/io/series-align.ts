@@ -19,6 +19,11 @@ export type SeriesAlignment =
       readonly dropped: DateSpan | null;
       /** Returns dated between aligned rows (a date missing from another return series): compounded into the next row. */
       readonly compounded: DateSpan | null;
+      /**
+       * For a series that may start late (AlignOptions.startLate): the date of the first row it has a
+       * return for (its rows before are NaN), null when it has none in the aligned rows.
+       */
+      readonly lateFrom?: number | null;
     }
   | {
       readonly name: string;
@@ -56,6 +61,12 @@ export interface AlignedSeries {
 export interface AlignOptions {
   /** Also compute the calendar days between consecutive rows (for the days/360 financing charge). */
   readonly days?: boolean;
+  /**
+   * Return series (by position in the input) that may start after the others, e.g. a real fund's history
+   * since its inception spliced onto a simulation of it: they bound the rows only from their first
+   * return on, and their values before are NaN (no value).
+   */
+  readonly startLate?: readonly number[];
 }
 
 interface Tally {
@@ -74,7 +85,14 @@ interface Tally {
  * first row's period. Returns outside these periods are dropped. A rate series gives each row its last
  * observation on or before that date (carried forward over gaps, and a monthly rate onto daily rows).
  * Series must have ascending dates (see DatedSeries).
- * @throws #VALUE! when there is no return series, no common period, or a rate series starts after the last common date
+ *
+ * A series that may start late (options.startLate) takes no part in choosing the rows before its first
+ * return; from it on, the rows are also dates it has. It has a value on the rows whose whole period
+ * (from the previous row's date) it covers: from the row after the one dated on or after its first
+ * return, since the period of its first return is not known (a price file's first price is not a
+ * return; a NAV file's first change is often the inception day's 0). Its rows before are NaN.
+ * @throws #VALUE! when there is no return series that starts on time, no common period, a series that
+ *   starts late is a rate, or a rate series starts after the last common date
  * @example
  * alignSeries([
  *   { name: "SPY", kind: "returns", dates: Float64Array.of(2, 3, 4), values: Float64Array.of(0.01, 0.02, 0.03) },
@@ -94,9 +112,20 @@ export function alignSeries(
       throw invalid(name, `${values.length} values for ${dates.length} dates`);
     requireDates(dates, name);
   }
-  const returns = series.filter(({ kind }) => kind === "returns");
+  const late = new Set(options.startLate ?? []);
+  for (const k of late) {
+    if (series[k] === undefined) throw invalid("startLate", `no series ${k + 1}`);
+    if (series[k].kind !== "returns")
+      throw invalid(series[k].name, "a rate series cannot start late, only a return series");
+  }
+  const returns = series.filter(({ kind }, k) => kind === "returns" && !late.has(k));
   if (returns.length === 0) throw invalid("series", "no return series to align on");
-  const common = returns.map(({ dates }) => dates).reduce(intersect);
+  const common = series
+    .filter((_, k) => late.has(k))
+    .reduce(
+      (dates, { dates: own }) => fromItsStart(dates, own),
+      returns.map(({ dates }) => dates).reduce(intersect)
+    );
   if (common.length === 0) throw invalid("series", "no date common to every return series");
   const rates = series.filter(({ kind }) => kind === "rates");
   const latest = rates.reduce<DatedSeries | null>(
@@ -107,12 +136,18 @@ export function alignSeries(
   if (latest !== null && ratesKnown < 0)
     throw invalid(latest.name, "starts after the last common date of the return series");
   const start =
-    ratesKnown === 0 && returns.some(({ dates }) => dates[0] < common[0]) ? 1 : ratesKnown;
+    ratesKnown === 0 && series.some(({ kind, dates }) => kind === "returns" && dates[0] < common[0])
+      ? 1
+      : ratesKnown;
   if (start === common.length) throw invalid("series", "one common date, so no common period");
   const dates = common.slice(start);
   const periodStart = start === 0 ? -Infinity : common[start - 1];
-  const aligned = series.map((one) =>
-    one.kind === "returns" ? alignReturns(one, dates, periodStart) : carryRates(one, dates)
+  const aligned = series.map((one, k) =>
+    one.kind === "rates"
+      ? carryRates(one, dates)
+      : late.has(k)
+        ? alignLate(one, dates, periodStart)
+        : alignReturns(one, dates, periodStart)
   );
   return {
     dates,
@@ -141,6 +176,42 @@ function intersect(a: Float64Array, b: Float64Array): Float64Array {
     }
   }
   return Float64Array.from(both);
+}
+
+/** The dates of `common` before `own` starts, then those `own` has too. */
+function fromItsStart(common: Float64Array, own: Float64Array): Float64Array {
+  let before = 0;
+  while (before < common.length && common[before] < own[0]) before++;
+  const after = intersect(common.subarray(before), own);
+  const out = new Float64Array(before + after.length);
+  out.set(common.subarray(0, before));
+  out.set(after, before);
+  return out;
+}
+
+/**
+ * A series that starts late: NaN on the rows whose period starts before its first return, then its own
+ * returns as {@link alignReturns} gives them (the rows from there on are dates it has).
+ */
+function alignLate(
+  one: DatedSeries,
+  dates: Float64Array,
+  periodStart: number
+): { values: Float64Array; report: SeriesAlignment } {
+  const first = one.dates[0];
+  let from = 0;
+  while (from < dates.length && (from === 0 ? periodStart : dates[from - 1]) < first) from++;
+  const values = new Float64Array(dates.length).fill(NaN);
+  if (from === dates.length) {
+    const dropped = { count: one.dates.length, first, last: one.dates[one.dates.length - 1] };
+    return {
+      values,
+      report: { name: one.name, kind: "returns", dropped, compounded: null, lateFrom: null },
+    };
+  }
+  const own = alignReturns(one, dates.subarray(from), from === 0 ? periodStart : dates[from - 1]);
+  values.set(own.values, from);
+  return { values, report: { ...own.report, lateFrom: dates[from] } as SeriesAlignment };
 }
 
 /** Each row's return since the previous row (the first row's since periodStart): the series' own returns, compounded. */

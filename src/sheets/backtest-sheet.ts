@@ -21,13 +21,22 @@
  * Returns the layout and where everything is, so tests can evaluate each formula cell.
  */
 import { columnLetter } from "../io/a1";
+import { formatDate } from "../io/series-dates";
 import { BacktestConfig, BacktestData } from "./backtest-config";
 import { writeBleedTable, BleedTable } from "./backtest/bleed-table";
 import { CalendarTables, writeCalendarTables } from "./backtest/calendar-tables";
 import { writeCharts } from "./backtest/charts";
 import { checkConfig } from "./backtest/check";
 import { ConditionalBlock, writeConditionalBlock } from "./backtest/conditional-block";
-import { fundsOf, indexSeriesOf, planColumns, SheetContext, TOP } from "./backtest/context";
+import {
+  fundsOf,
+  indexSeriesOf,
+  planColumns,
+  realSeriesOf,
+  SheetContext,
+  switchRow,
+  TOP,
+} from "./backtest/context";
 import { DataAreas, writeData } from "./backtest/data";
 import { writeDrawdownTables } from "./backtest/drawdown-tables";
 import { Inputs, writeInputs, writeTitle } from "./backtest/inputs";
@@ -49,6 +58,29 @@ export type {
 } from "./backtest/inputs";
 export type { MonteCarloCells } from "./backtest/monte-carlo";
 
+/**
+ * Where each spliced fund switches from its simulation to the real fund, and how the sheet hands SPLICE
+ * the blanks of a real history.
+ */
+function spliceNotes(ctx: SheetContext): string[] {
+  const { data, first, funds, columns } = ctx;
+  const spliced = funds.flatMap((f, i) =>
+    f.source.real === undefined ? [] : [{ f, i, real: f.source.real }]
+  );
+  if (spliced.length === 0) return [];
+  return [
+    ...spliced.map(({ f, i, real }) => {
+      const row = switchRow(ctx, real);
+      const history = data.series[real].name;
+      const column = columnLetter(columns.funds + i);
+      return row === null
+        ? `${f.name}: simulated throughout; its real history (${history}) has no return in these dates.`
+        : `${f.name}: the real fund (${history}) from ${formatDate(data.dates[first + row])}, simulated before (=STACK.SPLICE; column ${column}, its real rows shaded).`;
+    }),
+    'A real history\'s blank cells reach SPLICE as "" through IF(ISBLANK(…),"",…): Excel for Windows would pass them as 0, a real return of 0%. Clear a real column to see the simulation alone.',
+  ];
+}
+
 /** The widest table of the report: the monthly returns (Year, 12 months, the year). */
 const CALENDAR_COLUMNS = 14;
 
@@ -60,6 +92,8 @@ export interface BacktestSheet {
   readonly funds: ReturnType<typeof fundsOf>;
   /** The index series written, by index into BacktestData.series, in column order. */
   readonly index: readonly number[];
+  /** The real fund histories written (spliced funds'), by index into BacktestData.series, in column order. */
+  readonly real: readonly number[];
   readonly inputs: Inputs;
   readonly data: DataAreas;
   /** Result columns, in the order of every results table: each portfolio, then the benchmark (names as built). */
@@ -91,12 +125,14 @@ export function backtestSheet(
   const { first, rows } = checkConfig(config, data);
   const funds = fundsOf(config);
   const index = indexSeriesOf(config, funds);
+  const real = realSeriesOf(funds);
   const P = config.portfolios.length;
   const results = P + (config.benchmark ? 1 : 0);
-  const width = Math.max(CALENDAR_COLUMNS, 4 + P, 3 + index.length, 3 + 2 * results, 1 + 2 * P);
+  const width = Math.max(CALENDAR_COLUMNS, 4 + P, 6 + index.length, 3 + 2 * results, 1 + 2 * P);
   const columns = planColumns(width, {
     index: index.length,
     rate: config.rate !== undefined,
+    real: real.length,
     funds: funds.length,
     results,
     buckets: index.length >= 2,
@@ -110,6 +146,7 @@ export function backtestSheet(
     rows,
     funds,
     index,
+    real,
     results,
     width,
     columns,
@@ -144,6 +181,7 @@ export function backtestSheet(
     `Data: ${period}, ${rows.toLocaleString("en-US")} rows, to the right of this report (from column ${columnLetter(columns.date)}).`,
     "A leveraged fund's daily return: leverage × index return − expense ratio / 252 − (leverage − 1) × (rate + spread) × days / 360 (=STACK.LETF.SERIES).",
     "A stacked fund rebalances daily to its exposures and borrows the part above 100% at the rate plus its premium, less its fee (=STACK.STACKED).",
+    ...spliceNotes(ctx),
     "Each portfolio drifts with returns between its rebalances; weights summing to less than 100% leave the rest in cash earning nothing (=STACK.BACKTEST).",
     "Drawdowns are measured from the running peak, including the start amount; statistics follow empyrical's conventions (=STACK.STATS).",
     ...(config.monteCarlo
@@ -188,6 +226,7 @@ export function backtestSheet(
     rows,
     funds,
     index,
+    real,
     inputs,
     data: areas,
     columns: [

@@ -36,9 +36,25 @@
  * Caveat: the spread is an average over a sample whose rates averaged 1.1% (UPRO) and 1.4% (SSO). It
  * rose with rates — UPRO's was 0.56% in 2009–2015 (rates 0.04%), 0.79% in 2016–2019 (1.24%), 0.76% in
  * 2020–2021 (0.20%) and 1.43% in 2022–2024 (3.79%) — so a backtest over decades of 5% rates likely still
- * overstates a real fund. SSO's sample includes 2006–2008, when its costs were far higher. No NAV history
- * of a 3x Treasury fund (TMF) is in ../shared/data (only Yahoo prices), so none is calibrated here.
+ * overstates a real fund. SSO's sample includes 2006–2008, when its costs were far higher.
+ *
+ * A 3x long-Treasury fund (TMF): no NAV history of one is in ../shared/data, only Yahoo prices, so none
+ * is calibrated. Its preset assumes UPRO's spread, 0.82% (the same 3x daily-reset swap structure, from
+ * the NAV calibration); a cross-check on prices agrees within the prices' noise: TMF's Yahoo Adj Close on
+ * TLT's (the same 20+ year Treasury index, with TLT's 0.15% expense ratio added back), fitted as the pane
+ * does ({@link fitToFund}), gives 0.77% over 2009-04-20 … 2020-12-18, with a tracking error of 3.9% a year
+ * because closing prices are not NAVs (their premium or discount at the sample's ends moves the figure by
+ * several hundredths: starting a day later gives 0.83%). Recorded in {@link TMF_ASSUMPTION}.
+ *
+ * {@link fitToFund} is the same calibration for any fund the user has (the pane's "Calibrate to a real
+ * fund"): the fit without dates, the spread from it, and the fit with dates for comparison.
  */
+import { DEFAULT_DAYS, dayGaps } from "../core/financing";
+import { calibratedSpread } from "../core/letf-calibration";
+import { letfFit, type LetfFit } from "../core/letf-fit";
+import { alignSeries } from "../io/series-align";
+import type { DatedSeries } from "../io/series-files";
+
 /** One fund's calibration: what presets use, and what it was measured on. */
 export interface FundCalibration {
   readonly ticker: string;
@@ -106,3 +122,74 @@ export const CALIBRATION_SOURCE =
   "Spreads calibrated with LETF.FIT on ProShares' daily NAVs (UPRO 2009–2024, SSO 2006–2024) against " +
   "the S&P 500 total return, T-bill (Kenneth French RF) financing; the model's CAGR then matches the " +
   "fund's within 0.03 points a year, against about 2 points too high with the expense ratio alone.";
+
+/**
+ * The 3x long-Treasury preset's spread: an assumption (UPRO's calibrated spread), with the cross-check
+ * on Yahoo prices that supports it (see the module notes; test/sheets/fund-calibration.test.ts).
+ */
+export const TMF_ASSUMPTION = {
+  ticker: "TMF",
+  description: "Direxion Daily 20+ Year Treasury Bull 3X",
+  leverage: 3,
+  expenseRatio: 0.0091,
+  spread: FUND_CALIBRATIONS.UPRO.spread,
+  crossCheck: {
+    fund: "TMF (Yahoo Adj Close)",
+    index: "TLT (Yahoo Adj Close) + its 0.15% expense ratio",
+    sample: { first: "2009-04-20", last: "2020-12-18", rows: 2940 },
+    spread: 0.0077,
+    trackingError: 0.039,
+  },
+} as const;
+
+/** A fund's own calibration: the fit presets use (without dates), the spread from it, and the rows. */
+export interface FundFit {
+  /** LETF.FIT without dates (365/252 days a row): the one the spread comes from. */
+  readonly fit: LetfFit;
+  /** LETF.FIT with the rows' calendar days, for comparison (its rate multiple is pulled down by weekends). */
+  readonly fitWithDates: LetfFit;
+  /** The spread over the rate that gives the model, with this expense ratio, the fund's mean return. */
+  readonly spread: number;
+  /** First and last rows used (Excel serials). */
+  readonly first: number;
+  readonly last: number;
+  /** Mean annual rate over the rows. */
+  readonly meanRate: number;
+  /** Rows left out because they come after the rate series' last observation. */
+  readonly afterRate: number;
+}
+
+/**
+ * Calibrates the daily model to a real fund as the presets were (module notes): the fund's and the
+ * index's returns on their common dates (alignSeries: compounded over a date one lacks; the rate carried
+ * to each row), leaving out the rows after the rate's last observation (the rate is unknown there), then
+ * LETF.FIT without dates and the spread for `expenseRatio`.
+ * @throws StackError (#VALUE!) when the series share no period, there are too few rows, the rate does not
+ *   vary, or the leverage is not above 1
+ * @example fitToFund(uproNav, spxtr, frenchRf, 3, 0.0091)
+ *   // 3,906 rows 2009-06-25 … 2024-12-31: c 2.22%, m 2.36, TE 0.96%, spread 0.84%
+ */
+export function fitToFund(
+  fund: DatedSeries,
+  index: DatedSeries,
+  rate: DatedSeries,
+  leverage: number,
+  expenseRatio: number
+): FundFit {
+  const aligned = alignSeries([fund, index, rate]);
+  const lastRate = rate.dates[rate.dates.length - 1];
+  let rows = aligned.dates.length;
+  while (rows > 0 && aligned.dates[rows - 1] > lastRate) rows--;
+  const [fundReturns, indexReturns, rates] = aligned.values.map((v) => v.subarray(0, rows));
+  const dates = aligned.dates.subarray(0, rows);
+  const fit = letfFit(fundReturns, indexReturns, leverage, rates, DEFAULT_DAYS);
+  return {
+    fit,
+    fitWithDates: letfFit(fundReturns, indexReturns, leverage, rates, dayGaps(dates)),
+    spread: calibratedSpread(fit, leverage, expenseRatio, rates, DEFAULT_DAYS),
+    first: dates[0],
+    last: dates[rows - 1],
+    meanRate: rates.reduce((sum, r) => sum + r, 0) / rows,
+    afterRate: aligned.dates.length - rows,
+  };
+}

@@ -9,6 +9,7 @@ import * as React from "react";
 import { explain } from "../excel/errors";
 import { readSelection } from "../excel/selection";
 import { PRESETS } from "../sheets/backtest-config";
+import { PresetCosts } from "./PresetCosts";
 import { applyPreset, BacktestSetup, prepare, restoreSetup } from "./backtest-setup";
 import { BacktestSources } from "./BacktestSources";
 import { BuildControls, Message, Notice, roundTrips, today, useSheetBuild } from "./build";
@@ -256,9 +257,11 @@ export function BacktestPanel(): React.JSX.Element {
             <Options items={PRESETS} value={(p) => p.id} label={choice.label} />
           </Select>
         </Field>
+        <PresetCosts />
         <PortfoliosEditor
           portfolios={setup.portfolios}
           series={all}
+          rate={setup.rate}
           onChange={(portfolios) => update({ portfolios })}
         />
         <Field

@@ -1,10 +1,13 @@
 /**
  * One portfolio's holdings: one card per fund — a leveraged fund (name, index series, leverage, weight,
  * expense ratio, spread over the borrowing rate) or a stacked fund (name, its index series and the
- * exposure to each, weight, fee, premium) — a button to add one, and the weights' total in words.
+ * exposure to each, weight, fee, premium) — with where its spread comes from, the real fund's history it
+ * may be spliced onto, and for a leveraged fund "Calibrate to a real fund"; a button to add one, and the
+ * weights' total in words.
  */
 import { Button, Caption1, Field, Select } from "@fluentui/react-components";
 import * as React from "react";
+import { CalibrateFund } from "./CalibrateFund";
 import { describeWeights, type HoldingSetup, type LegSetup } from "./portfolio-setup";
 import type { LoadedSeries } from "./series-sources";
 import { usePaneStyles } from "./styles";
@@ -17,23 +20,32 @@ export interface HoldingsEditorProps {
   readonly holdings: readonly HoldingSetup[];
   /** The return series a holding can follow. */
   readonly returns: readonly LoadedSeries[];
+  /** Every loaded series, and the backtest's borrowing rate ("" for none), for calibrating to a real fund. */
+  readonly series: readonly LoadedSeries[];
+  readonly rate: string;
   onChange(k: number, changes: Partial<HoldingSetup>): void;
   onAdd(): void;
   onRemove(k: number): void;
 }
 
-/** A drop-down of the loaded return series, showing a series that is no longer loaded as such. */
+/**
+ * A drop-down of the loaded return series, showing a series that is no longer loaded as such; with
+ * `none`, "" is a choice of its own (e.g. no real history).
+ */
 function SeriesSelect(props: {
   readonly label: string;
   readonly value: string;
   readonly returns: readonly LoadedSeries[];
+  readonly none?: string;
+  readonly hint?: string;
   onChange(series: string): void;
 }): React.JSX.Element {
   const missing = props.value !== "" && !props.returns.some((s) => s.name === props.value);
   return (
-    <Field label={props.label}>
+    <Field label={props.label} hint={props.hint}>
       <Select value={props.value} onChange={(_, data) => props.onChange(data.value)}>
-        {(props.value === "" || missing) && (
+        {props.none !== undefined && <option value="">{props.none}</option>}
+        {((props.value === "" && props.none === undefined) || missing) && (
           <option value={props.value}>
             {missing ? `${props.value} (not loaded)` : "Choose a series…"}
           </option>
@@ -48,6 +60,8 @@ export function HoldingsEditor({
   portfolio,
   holdings,
   returns,
+  series,
+  rate,
   onChange,
   onAdd,
   onRemove,
@@ -164,21 +178,46 @@ export function HoldingsEditor({
                     unit="%"
                     kind="decimal"
                   />
+                  {/* A typed cost replaces the preset's or the fit's: its source no longer applies. */}
                   <TextField
                     label={stacked ? "Fee" : "Expense ratio"}
                     value={h.expenseRatio}
-                    onChange={(expenseRatio) => onChange(k, { expenseRatio })}
+                    onChange={(expenseRatio) =>
+                      onChange(k, { expenseRatio, costSource: undefined })
+                    }
                     unit="%"
                     kind="decimal"
                   />
                   <TextField
                     label={stacked ? "Premium" : "Spread"}
                     value={h.spread}
-                    onChange={(spread) => onChange(k, { spread })}
+                    onChange={(spread) => onChange(k, { spread, costSource: undefined })}
                     unit="%"
                     kind="decimal"
                   />
                 </div>
+                {h.costSource && (
+                  <Caption1 className={styles.muted}>
+                    {stacked ? "Premium" : "Spread"}: {h.costSource}.
+                  </Caption1>
+                )}
+                <SeriesSelect
+                  label="Real fund history"
+                  value={h.real}
+                  returns={returns}
+                  none="None: simulated throughout"
+                  hint="Where it has returns the holding is the real fund, simulated before (SPLICE)."
+                  onChange={(real) => onChange(k, { real })}
+                />
+                {!stacked && (
+                  <CalibrateFund
+                    title={`${portfolio}: ${title}`}
+                    holding={h}
+                    series={series}
+                    rate={rate}
+                    onUse={(spread, costSource) => onChange(k, { spread, costSource })}
+                  />
+                )}
               </li>
             );
           })}

@@ -23,12 +23,15 @@ export interface PortfoliosEditorProps {
   readonly portfolios: readonly PortfolioSetup[];
   /** Every loaded series (holdings follow the return series). */
   readonly series: readonly LoadedSeries[];
+  /** The backtest's borrowing rate series, "" for none (a fit to a real fund needs one). */
+  readonly rate: string;
   onChange(portfolios: readonly PortfolioSetup[]): void;
 }
 
 export function PortfoliosEditor({
   portfolios,
   series,
+  rate,
   onChange,
 }: PortfoliosEditorProps): React.JSX.Element {
   const styles = usePaneStyles();
@@ -69,6 +72,8 @@ export function PortfoliosEditor({
                   portfolio={title}
                   holdings={p.holdings}
                   returns={returns}
+                  series={series}
+                  rate={rate}
                   onChange={(k, changes) => changeHolding(j, k, changes)}
                   onAdd={() => change(j, { holdings: [...p.holdings, newHolding(p, series)] })}
                   onRemove={(k) => change(j, { holdings: p.holdings.filter((_, i) => i !== k) })}

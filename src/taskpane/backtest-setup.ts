@@ -26,6 +26,7 @@ import {
   presetPortfolios,
   presetRoles,
   readPortfolios,
+  realHistoriesUsed,
   seriesUsed,
   toPortfolios,
   upgradePortfolios,
@@ -166,10 +167,15 @@ export function prepare(
     : undefined;
   if (read.problems.length > 0) return { ok: false, problems: read.problems };
 
-  // The series used, each once, in the order holdings, benchmark, rate.
-  const used = [...seriesUsed(portfolios), benchmark, rate].filter(
+  // The series used, each once, in the order holdings, real histories, benchmark, rate. A real history
+  // that nothing follows as an index starts late: it does not bound the rows before its first return.
+  const followed = [...seriesUsed(portfolios), benchmark];
+  const used = [...followed, ...realHistoriesUsed(portfolios), rate].filter(
     (s, k, list): s is LoadedSeries => s !== undefined && list.indexOf(s) === k
   );
+  const startLate = realHistoriesUsed(portfolios)
+    .filter((s) => !followed.includes(s))
+    .map((s) => used.indexOf(s));
   const unconfirmed = used.filter((s) => s.pending !== undefined);
   if (unconfirmed.length > 0)
     return {
@@ -181,7 +187,7 @@ export function prepare(
   const column = (s: LoadedSeries | undefined) => (s === undefined ? -1 : used.indexOf(s));
   let aligned: AlignedSeries;
   try {
-    aligned = alignSeries(used);
+    aligned = alignSeries(used, { startLate });
   } catch (error) {
     if (!(error instanceof StackError)) throw error;
     return {
@@ -252,7 +258,14 @@ export function describeAlignment(report: AlignmentReport): string[] {
   }
   for (const s of report.series) {
     if (s.kind === "returns") {
-      if (s.dropped)
+      // A real history that starts late: where it starts says more than the returns it had before.
+      if (s.lateFrom !== undefined)
+        lines.push(
+          s.lateFrom === null
+            ? `${s.name}: no return within the common dates, so the holdings spliced onto it are simulated throughout.`
+            : `${s.name}: the real fund from ${formatDate(s.lateFrom)}; the rows before use the holding's simulation.`
+        );
+      else if (s.dropped)
         lines.push(
           `${s.name}: returns outside the common dates are not used (${span(s.dropped)}).`
         );

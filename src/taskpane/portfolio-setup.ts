@@ -23,7 +23,8 @@ export interface LegSetup {
 /**
  * One holding as typed. A leveraged fund ("letf") follows `series` at `leverage`, paying `expenseRatio`
  * and `spread`; a stacked fund ("stacked") holds its `legs` and pays `expenseRatio` as its fee and `spread`
- * as its premium over the rate. Percentages in percent.
+ * as its premium over the rate. Either may be spliced onto a `real` fund's history (the real fund where
+ * it existed, the simulation before). Percentages in percent.
  */
 export interface HoldingSetup {
   readonly kind: "letf" | "stacked";
@@ -35,6 +36,13 @@ export interface HoldingSetup {
   readonly spread: string;
   readonly weight: string;
   readonly legs: readonly LegSetup[];
+  /** A return series of the real fund to splice the simulation under, "" for none (simulated throughout). */
+  readonly real: string;
+  /**
+   * Where the spread (premium) comes from — a preset's calibration, or the pane's fit to a real fund —
+   * shown under it and on the sheet; absent once the user types another spread or expense ratio.
+   */
+  readonly costSource?: string;
 }
 
 /** A calendar code, never, or every k rows. */
@@ -64,10 +72,13 @@ export const REBALANCE_CHOICES: readonly {
   { value: "NONE", label: "Never (buy and hold)" },
 ];
 
-/** Series names that look like the S&P 500 (index, total return, index funds), and like long Treasuries. */
+/**
+ * Series names that look like the S&P 500 (index, total return, index funds), and like long Treasuries
+ * (unlevered: a leveraged fund such as TMF is a real history to splice onto, not an index to lever).
+ */
 const LOOKS_LIKE = {
   index: /s&p|sp ?500|spx|gspc|spy|vfinx|voo|ivv/i,
-  treasuries: /treas|tlt|vustx|long|bond|tmf|ubt|edv|zroz|dgs30|ltt/i,
+  treasuries: /treas|tlt|vustx|long|bond|edv|zroz|dgs30|ltt/i,
 } as const;
 
 /** The loaded return series each preset role maps onto ("" when there is none). */
@@ -89,13 +100,14 @@ export const emptyHolding: Omit<HoldingSetup, "name" | "series"> = {
   spread: "0",
   weight: "0",
   legs: [],
+  real: "",
 };
 
 /**
  * A preset's portfolios on the loaded series: "index" to the first series that looks like the S&P 500,
  * "treasuries" to the first that looks like long Treasuries (failing that, the first and second return
  * series), "third" to any other return series — a portfolio that needs it is left out without one.
- * Spreads and premiums start at 0.
+ * Costs are the preset's (PRESET_COSTS: spreads calibrated to real funds), with where they come from.
  */
 export function presetPortfolios(
   preset: Preset,
@@ -117,7 +129,9 @@ export function presetPortfolios(
               name: h.name,
               series: roles[h.role],
               leverage: String(h.leverage),
-              expenseRatio: percentText(h.expenseRatio),
+              expenseRatio: percentText(h.cost.expenseRatio),
+              spread: percentText(h.cost.spread),
+              costSource: h.cost.source,
               weight: percentText(h.weight),
             }
           : {
@@ -125,7 +139,9 @@ export function presetPortfolios(
               kind: "stacked",
               name: nameWithThird(h.name, roles.third),
               series: "",
-              expenseRatio: percentText(h.fee),
+              expenseRatio: percentText(h.cost.expenseRatio),
+              spread: percentText(h.cost.spread),
+              costSource: h.cost.source,
               weight: percentText(h.weight),
               legs: h.legs.map((l) => ({ series: roles[l.role], weight: percentText(l.weight) })),
             }
@@ -187,7 +203,7 @@ export interface ReadPortfolio {
   readonly holdings: readonly {
     readonly name: string;
     readonly weight: number;
-    readonly source:
+    readonly source: (
       | {
           kind: "letf";
           series?: LoadedSeries;
@@ -200,7 +216,8 @@ export interface ReadPortfolio {
           legs: { series?: LoadedSeries; weight: number }[];
           fee: number;
           premium: number;
-        };
+        }
+    ) & { real?: LoadedSeries; costSource: string };
   }[];
 }
 
@@ -242,10 +259,13 @@ export function readPortfolios(
         "between -100% and 100%"
       );
       const weight = read.percent(`${what}, weight`, h.weight, finite, "a number");
+      const real =
+        h.real === "" ? undefined : read.series(`${what}, real history`, h.real, all, "returns");
+      const shared = { real, costSource: h.costSource ?? "as typed in the pane" };
       const source =
         h.kind === "letf"
-          ? { kind: "letf" as const, series, leverage, expenseRatio: cost, spread }
-          : { kind: "stacked" as const, legs, fee: cost, premium: spread };
+          ? { kind: "letf" as const, series, leverage, expenseRatio: cost, spread, ...shared }
+          : { kind: "stacked" as const, legs, fee: cost, premium: spread, ...shared };
       if (source.kind === "stacked" && source.legs.length === 0)
         read.problems.push(`${what}: add an index series to the stacked fund.`);
       return { name: h.name.trim() || `Holding ${k + 1}`, weight, source };
@@ -268,7 +288,7 @@ export function readPortfolios(
   });
 }
 
-/** The loaded series the portfolios use, each once, in order of first use. */
+/** The loaded series the portfolios follow as indexes, each once, in order of first use. */
 export function seriesUsed(portfolios: readonly ReadPortfolio[]): LoadedSeries[] {
   return portfolios
     .flatMap((p) =>
@@ -277,6 +297,11 @@ export function seriesUsed(portfolios: readonly ReadPortfolio[]): LoadedSeries[]
       )
     )
     .filter((s): s is LoadedSeries => s !== undefined);
+}
+
+/** The real fund histories the portfolios splice onto, in order of first use (may repeat). */
+export function realHistoriesUsed(portfolios: readonly ReadPortfolio[]): LoadedSeries[] {
+  return portfolios.flatMap((p) => p.holdings.flatMap((h) => h.source.real ?? []));
 }
 
 /** The sheet's portfolios, with each series as its index in the aligned data. */
@@ -288,17 +313,21 @@ export function toPortfolios(
     name: p.name,
     rebalance: p.rebalance,
     band: p.band,
-    holdings: p.holdings.map((h): Holding => ({
-      name: h.name,
-      weight: h.weight,
-      source:
-        h.source.kind === "letf"
-          ? { ...h.source, series: column(h.source.series) }
-          : {
-              ...h.source,
-              legs: h.source.legs.map((l) => ({ weight: l.weight, series: column(l.series) })),
-            },
-    })),
+    holdings: p.holdings.map((h): Holding => {
+      const real = h.source.real === undefined ? undefined : column(h.source.real);
+      return {
+        name: h.name,
+        weight: h.weight,
+        source:
+          h.source.kind === "letf"
+            ? { ...h.source, series: column(h.source.series), real }
+            : {
+                ...h.source,
+                legs: h.source.legs.map((l) => ({ weight: l.weight, series: column(l.series) })),
+                real,
+              },
+      };
+    }),
   }));
 }
 
@@ -306,7 +335,12 @@ export function toPortfolios(
 export function upgradePortfolios(
   remembered: Record<string, unknown>
 ): PortfolioSetup[] | undefined {
-  if (Array.isArray(remembered.portfolios)) return remembered.portfolios as PortfolioSetup[];
+  if (Array.isArray(remembered.portfolios))
+    // Holdings remembered before real histories existed have none.
+    return (remembered.portfolios as PortfolioSetup[]).map((p) => ({
+      ...p,
+      holdings: p.holdings.map((h) => ({ ...h, real: h.real ?? "" })),
+    }));
   if (!Array.isArray(remembered.holdings) || remembered.holdings.length === 0) return undefined;
   const text = (key: string, fallback: string) =>
     typeof remembered[key] === "string" ? (remembered[key] as string) : fallback;

@@ -43,6 +43,7 @@ export class Reader {
     return Number.isFinite(value) && test(value) ? value : NaN;
   }
 
+  /** A percentage as a decimal, without float noise ("0.82" → 0.0082, not 0.008199999999999999). */
   percent(
     what: string,
     text: string,
@@ -50,7 +51,7 @@ export class Reader {
     rule: string,
     blank?: number
   ): number {
-    return this.number(what, text, (x) => test(x / 100), rule, blank) / 100;
+    return tidy(this.number(what, text, (x) => test(x / 100), rule, blank) / 100);
   }
 
   whole(what: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -89,6 +89,38 @@ export const usePaneStyles = makeStyles({
     alignItems: "center",
   },
   holding: { width: "84px" },
+  /** A part set off inside a card (the calibration of a holding). */
+  inset: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    paddingTop: "8px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  /** A fit's figures: a label column and a value column, the values wrapping. */
+  fitTable: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: "8px",
+    rowGap: "2px",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    "& dt": { color: tokens.colorNeutralForeground3 },
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
+  },
+  /** A small table of figures (the presets' costs). */
+  costTable: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      textAlign: "left",
+      verticalAlign: "top",
+      padding: "3px 4px",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold },
+  },
   footer: {
     color: tokens.colorNeutralForeground3,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,

@@ -177,6 +177,84 @@ describe("alignSeries", () => {
     });
   });
 
+  describe("a series that starts late (a real fund's history since its inception)", () => {
+    // SPY and TLT from the 2nd; the fund's first return is dated the 4th (a NAV file's inception-day 0), it
+    // lacks the 8th, and has the 9th, which SPY lacks. Hand: rows are the dates SPY and TLT share before the
+    // 4th (2, 3), then those all three share from it (4, 5): the 8th is missing from the fund and the 9th
+    // from SPY. The fund covers a row's whole period from the row after the 4th: the 5th, with 0.02.
+    const fund = series("UPRO NAV", "returns", [
+      [JAN4, 0],
+      [JAN5, 0.02],
+      [JAN9, 0.03],
+    ]);
+    const tltAll = series("TLT", "returns", [
+      [JAN2, 0.001],
+      [JAN3, 0.002],
+      [JAN4, 0.003],
+      [JAN5, -0.004],
+      [JAN8, 0.003],
+    ]);
+
+    it("bounds the rows only from its first return; NaN before its first full period", () => {
+      const aligned = alignSeries([spy, tltAll, fund], { startLate: [2] });
+      expect(Array.from(aligned.dates)).toEqual([JAN2, JAN3, JAN4, JAN5]);
+      expect(Array.from(aligned.values[2])).toEqual([NaN, NaN, NaN, 0.02]);
+      expect(Array.from(aligned.values[0])).toEqual([0.01, 0.02, -0.01, 0.03]);
+      expect(aligned.report.series[2]).toEqual({
+        name: "UPRO NAV",
+        kind: "returns",
+        dropped: { count: 2, first: JAN4, last: JAN9 },
+        compounded: null,
+        lateFrom: JAN5,
+      });
+      // SPY's 8th and TLT's 8th are after the last row: dropped like any date past the common ones.
+      expect(aligned.report.series[0]).toMatchObject({ dropped: { count: 1, first: JAN8 } });
+      expect(aligned.report.series[0]).not.toHaveProperty("lateFrom");
+    });
+
+    it("compounds its returns across a row it lacks, like any return series", () => {
+      // Without the 8th in SPY's way: the fund lacks the 5th, so SPY's 5th is compounded into the 8th.
+      const late = series("Fund", "returns", [
+        [JAN3, 0.5],
+        [JAN4, 0.01],
+        [JAN8, 0.02],
+      ]);
+      const aligned = alignSeries([spy, late], { startLate: [1] });
+      expect(Array.from(aligned.dates)).toEqual([JAN2, JAN3, JAN4, JAN8]);
+      expect(Array.from(aligned.values[1])).toEqual([NaN, NaN, 0.01, 0.02]);
+      expect(aligned.values[0][3]).toBeCloseTo(1.03 * 1.005 - 1, 15);
+      expect(aligned.report.series[1]).toMatchObject({ lateFrom: JAN4 });
+    });
+
+    it("is all NaN when it starts after the last row, and present throughout when it starts early", () => {
+      const after = alignSeries([spy, series("New", "returns", [[JAN9, 0.01]])], {
+        startLate: [1],
+      });
+      expect(Array.from(after.dates)).toEqual(Array.from(spy.dates));
+      expect(after.values[1].every(Number.isNaN)).toBe(true);
+      expect(after.report.series[1]).toMatchObject({
+        lateFrom: null,
+        dropped: { count: 1, first: JAN9, last: JAN9 },
+      });
+      // A "late" series with returns from the 2nd, as SPY: every row is kept (SPY bounds them), and the
+      // late one has a value from the row after its first return's, the 3rd.
+      const early = alignSeries([spy, tltAll], { startLate: [1] });
+      expect(Array.from(early.dates)).toEqual([JAN2, JAN3, JAN4, JAN5, JAN8]);
+      expect(Array.from(early.values[1])).toEqual([NaN, 0.002, 0.003, -0.004, 0.003]);
+      expect(early.report.series[1]).toMatchObject({ lateFrom: JAN3 });
+    });
+
+    it("must be a return series, and some other return series must bound the rows", () => {
+      const late = (k: number, input: readonly DatedSeries[]) => () =>
+        alignSeries(input, { startLate: [k] });
+      expect(late(1, [spy, monthly])).toThrow(
+        "TB3MS: a rate series cannot start late, only a return series"
+      );
+      expect(late(0, [spy])).toThrow("series: no return series to align on");
+      expect(late(3, [spy])).toThrow("startLate: no series 4");
+    });
+  });
+
   it("refuses inputs it cannot align", () => {
     expect(failure([monthly])).toBe("series: no return series to align on");
     expect(failure([spy, series("Later", "returns", [[JAN9, 0.01]])])).toBe(

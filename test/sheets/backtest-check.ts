@@ -1,7 +1,7 @@
 /**
  * Checks a built backtest sheet loaded in HyperFormula against the core: every formula cell (and every cell
  * of every spill) equals the core's direct result for the inputs the sheet holds, read back from the
- * engine, so the same check holds after the user edits them. The core (letfSeries, stackedSeries,
+ * engine, so the same check holds after the user edits them. The core (letfSeries, stackedSeries, splice,
  * backtest, growth, drawdowns, rollingAnnualised, seriesStats, benchmarkStats, calendarTable,
  * drawdownEpisodes, stressTest, conditional, bootstrap) is the independent reference of the formulas;
  * annual returns, bucket labels, bleed costs and histogram counts are recomputed by plain loops.
@@ -20,6 +20,7 @@ import { growth } from "../../src/core/growth";
 import { letfSeries } from "../../src/core/letf";
 import { percentileSorted } from "../../src/core/percentile";
 import { rollingAnnualised } from "../../src/core/rolling";
+import { splice } from "../../src/core/splice";
 import { stackedSeries } from "../../src/core/stacked";
 import { seriesStats, STATS_ROWS } from "../../src/core/stats";
 import { stressTest } from "../../src/core/stress";
@@ -124,10 +125,26 @@ export function checkAgainstCore(
   const rates = config.rate === undefined ? 0 : slice(config.rate);
   if (sheet.data.rates) expect(read(sheet.data.rates)).toEqual(rates);
 
-  // Funds, portfolios, benchmark.
+  // The real histories as written: their values, blank (null) before the fund existed.
+  const realArea = sheet.data.real;
+  const realOf = (series: number) => {
+    const j = sheet.real.indexOf(series);
+    return cellsOf(columnOf(realArea!, j)).map((c) => value(c) as number | null);
+  };
+  sheet.real.forEach((series) =>
+    expect(realOf(series)).toEqual(Array.from(slice(series), (x) => (Number.isNaN(x) ? null : x)))
+  );
+
+  // Funds (each simulated, then spliced under its real history where it has one), portfolios, benchmark.
   const days = dayGaps(dates);
   const index = sheet.index.map(slice);
   const funds = sheet.funds.map((f, i) => {
+    const simulated = simulate(f, i);
+    return f.source.real === undefined
+      ? simulated
+      : splice(realOf(f.source.real), Array.from(simulated));
+  });
+  function simulate(f: (typeof sheet.funds)[number], i: number): Float64Array {
     const inputs = sheet.inputs.funds[i];
     if (inputs.kind === "letf" && f.source.kind === "letf")
       return letfSeries(
@@ -147,7 +164,7 @@ export function checkAgainstCore(
       num(book, inputs.premium),
       num(book, inputs.fee)
     );
-  });
+  }
   expectArea(sheet.data.funds, funds);
   const weights = sheet.inputs.portfolios.map((p) => read(p.weights));
   const portfolios = sheet.inputs.portfolios.map((p, j) => {

@@ -10,8 +10,11 @@ import { dayGaps, DEFAULT_DAYS } from "../../src/core/financing";
 import { letfSeries } from "../../src/core/letf";
 import { calibratedSpread } from "../../src/core/letf-calibration";
 import { letfFit } from "../../src/core/letf-fit";
-import { FUND_CALIBRATIONS } from "../../src/sheets/fund-calibration";
-import { hasSharedData, proSharesSample, serialOf } from "../fixtures/shared-data";
+import fs from "fs";
+import path from "path";
+import { parseSeriesFile } from "../../src/io/series-files";
+import { FUND_CALIBRATIONS, fitToFund, TMF_ASSUMPTION } from "../../src/sheets/fund-calibration";
+import { hasSharedData, proSharesSample, SHARED_DATA, serialOf } from "../fixtures/shared-data";
 
 const describeWithData = hasSharedData ? describe : describe.skip;
 
@@ -120,3 +123,67 @@ describeWithData.each(Object.values(FUND_CALIBRATIONS).map((c) => [c.ticker, c] 
     });
   }
 );
+
+/**
+ * fitToFund, the pane's "Calibrate to a real fund", on files as the pane reads them, against numpy
+ * (calibration_reference.py `pane_fit`: common return dates, the first only a start; rows after French's
+ * last date left out; LETF.FIT without dates).
+ */
+describeWithData("fitToFund on files read as the pane reads them", () => {
+  const read = (file: string, column: string) => {
+    const found = parseSeriesFile(
+      fs.readFileSync(path.join(SHARED_DATA, file), "utf8")
+    ).series.find((s) => s.name === column);
+    if (!found) throw new Error(`${file}: no column ${column}`);
+    return found;
+  };
+  const french = () => read("kenneth_french/F-F_Research_Data_Factors_daily_1926-2024.csv", "RF");
+
+  it("UPRO's NAV on the S&P 500 TR: close to the stored calibration, as numpy computes it", () => {
+    const result = fitToFund(
+      read("EMK6025_letf-mean-reversion/UPRO-historical_nav.csv", "NAV"),
+      read("EMK6025_letf-mean-reversion/SPXTR-data.csv", "Price"),
+      french(),
+      3,
+      0.0091
+    );
+    expect(result.fit.days).toBe(3906);
+    expect([iso(result.first), iso(result.last)]).toEqual(["2009-06-25", "2024-12-31"]);
+    expect(result.fit.annualCost).toBeCloseTo(0.02217975428324113, 10);
+    expect(result.fit.rateMultiple).toBeCloseTo(2.3603773247910054, 8);
+    expect(result.fit.trackingError).toBeCloseTo(0.009626581455761344, 12);
+    expect(result.fit.rSquared).toBeCloseTo(0.9996531734029067, 12);
+    expect(result.spread).toBeCloseTo(0.008419809988873926, 12);
+    // The NAV column instead of NAV Change (%), and compounded gaps instead of dropped ones: within 0.03 points.
+    expect(Math.abs(result.spread - FUND_CALIBRATIONS.UPRO.spread)).toBeLessThan(0.0003);
+    // With dates the multiple drops (the weekend pattern of the module notes); the rows after French's end are left out.
+    expect(result.fitWithDates.rateMultiple).toBeLessThan(1.5);
+    expect(result.afterRate).toBeGreaterThan(80);
+  });
+
+  it("TMF on TLT (prices, the 3x Treasury preset's cross-check): the figures TMF_ASSUMPTION records", () => {
+    const tlt = read("talmiller2_market_analysis/TLT.csv", "Adj Close");
+    const result = fitToFund(
+      read("MaxB1801_HedgeFundies/TMF_yahoo_daily.csv", "Adj Close"),
+      { ...tlt, values: tlt.values.map((r) => r + 0.0015 / 252) },
+      french(),
+      3,
+      TMF_ASSUMPTION.expenseRatio
+    );
+    const { crossCheck } = TMF_ASSUMPTION;
+    expect(result.fit.days).toBe(crossCheck.sample.rows);
+    expect([iso(result.first), iso(result.last)]).toEqual([
+      crossCheck.sample.first,
+      crossCheck.sample.last,
+    ]);
+    expect(result.fit.annualCost).toBeCloseTo(0.027375873152522157, 10);
+    expect(result.fit.rateMultiple).toBeCloseTo(1.457006636610892, 8);
+    expect(result.fit.trackingError).toBeCloseTo(0.039149309848244496, 12);
+    expect(result.spread).toBeCloseTo(0.007702361236068738, 12);
+    expect(crossCheck.spread).toBeCloseTo(result.spread, 4);
+    expect(crossCheck.trackingError).toBeCloseTo(result.fit.trackingError, 3);
+    // The assumption the preset uses: UPRO's calibrated spread, within 0.1 point of the cross-check.
+    expect(TMF_ASSUMPTION.spread).toBe(FUND_CALIBRATIONS.UPRO.spread);
+    expect(Math.abs(TMF_ASSUMPTION.spread - result.spread)).toBeLessThan(0.001);
+  });
+});

@@ -4,7 +4,8 @@
  * are parsed, wired to their cells and evaluated as a spreadsheet would, then compared with the core.
  *
  * - Arguments are converted the way Excel hands them to custom functions: a range (or any argument
- *   declared as a matrix) becomes rows of values with null for blank cells; an omitted argument is null.
+ *   declared as a matrix) becomes rows of values with null for blank cells (Excel on the web; loadLayout's
+ *   `blankCells: 0` passes them as 0, as Excel for Windows does); an omitted argument is null.
  *   An error in an argument propagates, as in Excel.
  * - A returned CustomFunctions.Error becomes the matching spreadsheet error (with its message).
  * - Spilled results: HyperFormula sizes an array formula when it parses it, before any value is known,
@@ -185,9 +186,17 @@ function plain(value: unknown): Value | CellError {
   return value as Value;
 }
 
+/** What a blank cell inside a range reaches a function as while a layout is evaluated (see loadLayout). */
+let blankCell: null | 0 = null;
+
 function toExcelArgument(value: unknown, matrix: boolean): unknown {
   if (value instanceof SimpleRangeValue) {
-    const rows = value.data.map((row) => row.map(plain));
+    const rows = value.data.map((row) =>
+      row.map((cell) => {
+        const v = plain(cell);
+        return v === null ? blankCell : v;
+      })
+    );
     const error = rows.flat().find((v) => v instanceof CellError);
     return error ?? rows;
   }
@@ -409,15 +418,21 @@ export interface LoadedLayout {
   set(cell: Cell, content: Content): void;
 }
 
-/**
- * Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to
- * the sheet. `arrayArithmetic` evaluates operators on ranges element-wise everywhere, as Excel's dynamic
- * arrays do (e.g. `w*CMA_Vols` inside SUMPRODUCT): on unless turned off (HyperFormula's own default is off).
- */
-export function loadLayout(
-  layout: Layout,
-  options: { arrayArithmetic?: boolean } = {}
-): LoadedLayout {
+export interface LoadOptions {
+  /**
+   * Evaluate operators on ranges element-wise everywhere, as Excel's dynamic arrays do (e.g.
+   * `w*CMA_Vols` inside SUMPRODUCT): on unless turned off (HyperFormula's own default is off).
+   */
+  readonly arrayArithmetic?: boolean;
+  /**
+   * What a blank cell inside a range reaches a =STACK.* function as: null, as Excel on the web passes it
+   * (the default), or 0, as Excel for Windows does (DESIGN.md §3).
+   */
+  readonly blankCells?: null | 0;
+}
+
+/** Load `layout` into a new HyperFormula workbook: contents as the Excel writer sends them, names scoped to the sheet. */
+export function loadLayout(layout: Layout, options: LoadOptions = {}): LoadedLayout {
   registerStackFunctions();
   const rows = Math.max(...layout.blocks.map((b) => b.row + b.cells.length));
   const columns = Math.max(...layout.blocks.map((b) => b.column + (b.cells[0]?.length ?? 0)));
@@ -438,9 +453,19 @@ export function loadLayout(
   const sheet = hf.getSheetId(sheetName)!;
   for (const name of layout.names)
     hf.addNamedExpression(name.name, `='${sheetName}'!${rangeName(name.area, true)}`, sheet);
+  // HyperFormula evaluates as contents change: blank cells reach the functions as asked while it does.
+  const evaluating = (change: () => void) => {
+    const saved = blankCell;
+    blankCell = options.blankCells ?? null;
+    try {
+      change();
+    } finally {
+      blankCell = saved;
+    }
+  };
   loading = { data, names: new Map(layout.names.map((n) => [n.name, n.area])) };
   try {
-    hf.setSheetContent(sheet, data);
+    evaluating(() => hf.setSheetContent(sheet, data));
   } finally {
     loading = undefined;
   }
@@ -449,6 +474,8 @@ export function loadLayout(
     sheet,
     value: (cell) => hf.getCellValue({ sheet, row: cell.row, col: cell.column }),
     set: (cell, content) =>
-      hf.setCellContents({ sheet, row: cell.row, col: cell.column }, [[excelInput(content)]]),
+      evaluating(() =>
+        hf.setCellContents({ sheet, row: cell.row, col: cell.column }, [[excelInput(content)]])
+      ),
   };
 }

@@ -25,7 +25,11 @@ import { loadLayout } from "./hyperformula-stack";
 const read = (file: string) =>
   parseSeriesFile(fs.readFileSync(path.join(SHARED_DATA, file), "utf8")).series;
 
-/** The preset's portfolios on series 0 (S&P 500) and 1 (long Treasuries); the one needing a third series is left out. */
+/**
+ * The preset's portfolios on series 0 (S&P 500) and 1 (long Treasuries); the one needing a third series is
+ * left out. Spreads and premiums are set to 0 on purpose, not the preset's calibrated ones: this compares
+ * the sheet with numpy's model at the expense ratios alone.
+ */
 function stackVs2x(data: BacktestData, title: string): BacktestConfig {
   const preset = PRESETS.find((p) => p.id === "stack-vs-2x")!;
   const series = { index: 0, treasuries: 1 } as Record<string, number>;
@@ -49,13 +53,13 @@ function stackVs2x(data: BacktestData, title: string): BacktestConfig {
                   kind: "letf" as const,
                   series: series[h.role],
                   leverage: h.leverage,
-                  expenseRatio: h.expenseRatio,
+                  expenseRatio: h.cost.expenseRatio,
                   spread: 0,
                 }
               : {
                   kind: "stacked" as const,
                   legs: h.legs.map((l) => ({ series: series[l.role], weight: l.weight })),
-                  fee: h.fee,
+                  fee: h.cost.expenseRatio,
                   premium: 0,
                 },
         })),

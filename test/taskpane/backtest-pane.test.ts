@@ -14,11 +14,11 @@ import {
   artifacts,
   CHROMIUM_SUITE,
   describeInChromium,
+  formulasOf,
   openPane,
   PaneSession,
   shownText,
 } from "./browser";
-import type { Recorded } from "../excel/recorder";
 import { DGS3MO, lineOf, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
 
 const FILES = [
@@ -30,16 +30,6 @@ const PRESET = "55/45 3x S&P 500 / 3x long Treasuries (quarterly)";
 /** The first aligned row: the day after the first price. */
 const FIRST = TRADING_DAYS[1];
 const LAST = TRADING_DAYS[TRADING_DAYS.length - 1];
-
-/** Every formula string written to a range. */
-const formulasOf = (log: readonly Recorded[]) =>
-  log
-    .filter((r) => r.kind === "set" && r.path.endsWith(".formulas"))
-    .flatMap((r) =>
-      (r.value as unknown[][])
-        .flat()
-        .filter((v): v is string => typeof v === "string" && v.startsWith("="))
-    );
 
 describeInChromium(`the backtest part of the pane ${CHROMIUM_SUITE}`, () => {
   let pane: PaneSession;

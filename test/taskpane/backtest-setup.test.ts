@@ -5,7 +5,7 @@
  * as the borrowing rate, the sheet layout's own checks surfaced, and alignment told in plain words.
  */
 import { maxPaths } from "../../src/core/bootstrap";
-import { PRESETS } from "../../src/sheets/backtest-config";
+import { PRESET_COSTS, PRESETS } from "../../src/sheets/backtest-config";
 import {
   applyPreset,
   BacktestSetup,
@@ -28,7 +28,7 @@ import {
   type LoadedSeries,
 } from "../../src/taskpane/series-sources";
 import { parseDate } from "../../src/io/series-dates";
-import { DGS3MO, SP500TR, TRADING_DAYS, VUSTX } from "./series-samples";
+import { DGS3MO, SP500TR, TRADING_DAYS, UPRO, VUSTX } from "./series-samples";
 
 const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
 const serial = (date: string) => parseDate(date) as number;
@@ -68,6 +68,9 @@ describe("applyPreset", () => {
             series: "^SP500TR",
             leverage: "3",
             expenseRatio: "0.91",
+            // UPRO's calibrated spread (numpy: calibration_reference.py, checked in fund-calibration.test.ts).
+            spread: "0.82",
+            costSource: PRESET_COSTS.sp3x.source,
             weight: "55",
           },
           {
@@ -76,6 +79,9 @@ describe("applyPreset", () => {
             series: "VUSTX",
             leverage: "3",
             expenseRatio: "0.91",
+            // No 3x Treasury NAV: UPRO's figure, assumed (TMF_ASSUMPTION).
+            spread: "0.82",
+            costSource: PRESET_COSTS.lt3x.source,
             weight: "45",
           },
         ],
@@ -106,6 +112,8 @@ describe("applyPreset", () => {
         name: "100/100 stocks + Treasuries (RSSB-like)",
         series: "",
         expenseRatio: "0.4",
+        spread: "0",
+        costSource: PRESET_COSTS.stack.source,
         weight: "100",
         legs: [
           { series: "^SP500TR", weight: "100" },
@@ -145,6 +153,13 @@ describe("applyPreset", () => {
       ],
       fee: 0.004,
       premium: 0,
+      real: undefined,
+      costSource: PRESET_COSTS.stack.source,
+    });
+    // The 2x fund at SSO's calibrated spread, 1.76%.
+    expect(result.prepared.config.portfolios[0].holdings[0].source).toMatchObject({
+      expenseRatio: 0.0089,
+      spread: 0.0176,
     });
   });
 
@@ -168,6 +183,7 @@ describe("applyPreset", () => {
             series: "Alpha",
             leverage: "2",
             expenseRatio: "0.89",
+            spread: "1.76",
             weight: "100",
           },
         ],
@@ -254,12 +270,24 @@ describe("prepare", () => {
           holdings: [
             {
               name: "3x S&P 500",
-              source: { kind: "letf", series: 0, leverage: 3, expenseRatio: 0.0091, spread: 0 },
+              source: {
+                kind: "letf",
+                series: 0,
+                leverage: 3,
+                expenseRatio: 0.0091,
+                spread: 0.0082,
+              },
               weight: 0.55,
             },
             {
               name: "3x long Treasuries",
-              source: { kind: "letf", series: 1, leverage: 3, expenseRatio: 0.0091, spread: 0 },
+              source: {
+                kind: "letf",
+                series: 1,
+                leverage: 3,
+                expenseRatio: 0.0091,
+                spread: 0.0082,
+              },
               weight: 0.45,
             },
           ],
@@ -284,6 +312,44 @@ describe("prepare", () => {
       ...alignment,
     ]);
     expect(layout.blocks.length).toBeGreaterThan(0);
+  });
+
+  it("splices a holding onto a real fund's history that starts late, without cutting the rows before it", () => {
+    const withUpro = [...samples, ...readSource(UPRO, "UPRO.csv", "file").series];
+    const setup = ready();
+    const [sp, lt] = setup.portfolios[0].holdings;
+    const spliced = withFirst(setup, { holdings: [{ ...sp, real: "UPRO" }, lt] });
+    const result = prepare(spliced, withUpro, "2025-01-31");
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    const { config, data, alignment } = result.prepared;
+    // Order: the index series, the real history, the benchmark (already in), the rate.
+    expect(data.series.map((s) => s.name)).toEqual(["^SP500TR", "VUSTX", "UPRO", "DGS3MO"]);
+    expect(config.portfolios[0].holdings[0].source).toMatchObject({ series: 0, real: 2 });
+    expect(config.portfolios[0].holdings[1].source.real).toBeUndefined();
+    // The rows are those without UPRO (it starts late); UPRO has values from 2023-09-06 (its first return,
+    // 2023-09-05, has a period that cannot be told, so the next row is its first).
+    expect(data.dates[0]).toBe(serial(TRADING_DAYS[1]));
+    const from = data.dates.indexOf(serial("2023-09-06"));
+    expect(data.series[2].values.subarray(0, from).every(Number.isNaN)).toBe(true);
+    expect(data.series[2].values.subarray(from).some(Number.isNaN)).toBe(false);
+    expect(alignment).toContain(
+      "UPRO: the real fund from 2023-09-06; the rows before use the holding's simulation."
+    );
+    // Followed as an index too, it bounds the rows like any series: they start when it does.
+    const followed = withFirst(setup, {
+      holdings: [
+        { ...sp, real: "UPRO" },
+        { ...lt, series: "UPRO" },
+      ],
+    });
+    const bounded = prepare({ ...followed, rollingYears: "0.5" }, withUpro, "2025-01-31");
+    if (!bounded.ok) throw new Error(bounded.problems.join("\n"));
+    expect(bounded.prepared.data.dates[0]).toBe(serial("2023-09-06"));
+    // A real history that is not loaded is named.
+    const missing = prepare(spliced, samples, "2025-01-31");
+    expect(missing.ok ? [] : missing.problems).toEqual([
+      "55/45 3x, 3x S&P 500, real history: “UPRO” is not among the loaded return series.",
+    ]);
   });
 
   it("lists every setting that is not acceptable, naming it", () => {

@@ -9,6 +9,7 @@ import http from "http";
 import { AddressInfo } from "net";
 import path from "path";
 import { Browser, chromium, Locator, Page } from "playwright-core";
+import type { Recorded } from "../excel/recorder";
 import { FakeExcelState, fakeOfficeScript } from "./fake-office";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -133,3 +134,13 @@ export function shownText(locator: Locator): Promise<string> {
     return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
   });
 }
+
+/** Every formula string the pane wrote to a range, in the order written. */
+export const formulasOf = (log: readonly Recorded[]) =>
+  log
+    .filter((r) => r.kind === "set" && r.path.endsWith(".formulas"))
+    .flatMap((r) =>
+      (r.value as unknown[][])
+        .flat()
+        .filter((v): v is string => typeof v === "string" && v.startsWith("="))
+    );

@@ -103,6 +103,51 @@ export const DGS3MO = [
   "",
 ].join("\n");
 
+/**
+ * A 3x S&P 500 fund launched on 2023-09-01, for splicing and "Calibrate to a real fund": its daily return
+ * is exactly the model LETF.FIT fits without dates, 3·r − c/252 − m·rate·(365/252)/360, with r the
+ * ^SP500TR sample's return, rate DGS3MO's that day, m = 2 and c chosen so that the spread for a 0.91%
+ * expense ratio is 0.65%: c = 0.91% + 0.65% × 2 × (365/252)·252/360 = 0.91% + 0.65% × 730/360.
+ */
+export const REAL_FUND = {
+  first: "2023-09-01",
+  expenseRatio: 0.0091,
+  spread: 0.0065,
+  annualCost: 0.0091 + (0.0065 * 730) / 360,
+  rateMultiple: 2,
+} as const;
+
+/** UPRO.csv: the fund above as a Yahoo download (Adj Close to 6 decimals), from REAL_FUND.first. */
+export const UPRO = (() => {
+  const column = (text: string, k: number) =>
+    new Map(
+      text
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(","))
+        .map((cells) => [cells[0], cells[k]] as const)
+    );
+  const index = column(SP500TR, 5);
+  const rates = column(DGS3MO, 1);
+  const days = TRADING_DAYS.filter((day) => day >= REAL_FUND.first);
+  let nav = 40;
+  const rows = days.map((day, k) => {
+    if (k > 0) {
+      const r = Number(index.get(day)) / Number(index.get(days[k - 1])) - 1;
+      const rate = Number(rates.get(day)) / 100;
+      nav *=
+        1 +
+        3 * r -
+        REAL_FUND.annualCost / 252 -
+        (REAL_FUND.rateMultiple * rate * (365 / 252)) / 360;
+    }
+    const price = nav.toFixed(6);
+    return `${day},${price},${price},${price},${price},${price},1000`;
+  });
+  return ["Date,Open,High,Low,Close,Adj Close,Volume", ...rows, ""].join("\n");
+})();
+
 /** The line of the sample file `text` that holds `date` (1-based, as the parser counts). */
 export function lineOf(text: string, date: string): number {
   return text.split("\n").findIndex((line) => line.startsWith(`${date},`)) + 1;

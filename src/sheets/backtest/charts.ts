@@ -1,12 +1,25 @@
 /**
  * The report's native charts, one under another across its width, each with a title, axis titles and a
  * legend naming every portfolio and the benchmark: growth of the start amount (log scale), drawdowns,
- * rolling annualised returns and annual returns.
+ * rolling annualised returns and annual returns. With spliced funds, the growth and drawdown charts' titles
+ * say from which date each real fund replaces its simulation.
  */
 import { Area, ChartSpec } from "../layout";
 import { columnOf } from "../sheet-builder";
-import { CHART_ROWS, MONEY, SheetContext } from "./context";
+import { formatDate } from "../../io/series-dates";
+import { CHART_ROWS, MONEY, SheetContext, switchRow } from "./context";
 import { DataAreas, resultNames } from "./data";
+
+/** " · real UPRO NAV from 2009-06-24, …": where the spliced funds switch to the real ones, for a chart's title. */
+function realFrom(ctx: SheetContext): string {
+  const switches = ctx.real.flatMap((series) => {
+    const row = switchRow(ctx, series);
+    return row === null
+      ? []
+      : [`${ctx.data.series[series].name} from ${formatDate(ctx.data.dates[ctx.first + row])}`];
+  });
+  return switches.length === 0 ? "" : ` · real ${switches.join(", ")}, simulated before`;
+}
 
 export function writeCharts(
   ctx: SheetContext,
@@ -30,7 +43,7 @@ export function writeCharts(
   const specs: ChartSpec[] = [
     {
       kind: "line",
-      title: "Growth of the start amount (log scale)",
+      title: `Growth of the start amount (log scale)${realFrom(ctx)}`,
       categories: areas.dates,
       series: all(areas.growth),
       valueAxis: { title: "Value", logarithmic: true, numberFormat: MONEY },
@@ -40,7 +53,7 @@ export function writeCharts(
     },
     {
       kind: "line",
-      title: "Drawdown from the previous peak",
+      title: `Drawdown from the previous peak${realFrom(ctx)}`,
       categories: areas.dates,
       series: all(areas.drawdowns),
       valueAxis: { title: "Drawdown", numberFormat: "0%", maximum: 0 },

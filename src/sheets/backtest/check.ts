@@ -6,6 +6,7 @@ import { MAX_PATHS } from "../../core/bootstrap";
 import { TRADING_DAYS } from "../../core/series";
 import { formatDate } from "../../io/series-dates";
 import { BacktestConfig, BacktestData, MAX_PORTFOLIOS } from "../backtest-config";
+import { fundsOf, indexSeriesOf, realSeriesOf } from "./context";
 
 /**
  * The rows within [start, end], after checking that the configuration can be built.
@@ -29,6 +30,18 @@ export function checkConfig(
     else if (found.kind !== "returns")
       fail(`${what}: "${found.name}" is a rate series; choose a series of returns.`);
   };
+  /** A real history is blank (NaN) only before its fund existed, so it switches once, from simulated to real. */
+  const realHistory = (what: string, series: number) => {
+    returnSeries(`${what}, real history`, series);
+    const values = data.series[series].values;
+    let t = 0;
+    while (t < values.length && Number.isNaN(values[t])) t++;
+    for (; t < values.length; t++)
+      if (Number.isNaN(values[t]))
+        fail(
+          `${what}: the real history "${data.series[series].name}" has no value on ${formatDate(data.dates[t])}, after its first; only the rows before the fund existed may be blank.`
+        );
+  };
   for (const p of config.portfolios) {
     if (p.holdings.length === 0) fail(`Portfolio "${p.name}": add at least one holding.`);
     for (const h of p.holdings) {
@@ -39,10 +52,21 @@ export function checkConfig(
           fail(`${what}: a stacked fund needs at least one index series.`);
         for (const leg of h.source.legs) returnSeries(what, leg.series);
       }
+      if (h.source.real !== undefined) realHistory(what, h.source.real);
     }
   }
   if (config.benchmark)
     returnSeries(`Benchmark "${config.benchmark.name}"`, config.benchmark.series);
+  // Only a real history may be blank (before its fund existed), and only where nothing follows it as an index.
+  const funds = fundsOf(config);
+  const histories = new Set(realSeriesOf(funds));
+  const followed = new Set(indexSeriesOf(config, funds));
+  data.series.forEach((s, k) => {
+    if ((followed.has(k) || !histories.has(k)) && s.values.some(Number.isNaN))
+      fail(
+        `"${s.name}" has blank rows; only a real fund's history may (before the fund existed), and no fund may follow it as an index.`
+      );
+  });
   if (config.rate !== undefined) {
     const rate = data.series[config.rate];
     if (rate === undefined)

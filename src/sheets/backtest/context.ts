@@ -54,12 +54,29 @@ export function indexSeriesOf(config: BacktestConfig, funds: readonly Fund[]): n
   return [...new Set([...series, ...(config.benchmark ? [config.benchmark.series] : [])])];
 }
 
+/** The real fund histories the funds are spliced onto, each once, in order of first use. */
+export function realSeriesOf(funds: readonly Fund[]): number[] {
+  return [...new Set(funds.flatMap((f) => (f.source.real === undefined ? [] : [f.source.real])))];
+}
+
+/**
+ * The row (0-based, within the rows written) where a real history's first value is — where the funds
+ * spliced onto it switch from simulated to real — or null when it has none in these rows.
+ */
+export function switchRow(ctx: Pick<SheetContext, "data" | "first" | "rows">, real: number) {
+  const values = ctx.data.series[real].values;
+  for (let t = 0; t < ctx.rows; t++) if (!Number.isNaN(values[ctx.first + t])) return t;
+  return null;
+}
+
 /** Columns of the data area, left to right. */
 export interface DataColumns {
   readonly date: number;
   /** One per index series, in {@link indexSeriesOf} order. */
   readonly index: number;
   readonly rate?: number;
+  /** One per real fund history ({@link realSeriesOf} order), when any fund is spliced. */
+  readonly real?: number;
   /** One per fund. */
   readonly funds: number;
   /** One per portfolio, then the benchmark (the result columns). */
@@ -82,6 +99,8 @@ export interface SheetContext {
   readonly rows: number;
   readonly funds: readonly Fund[];
   readonly index: readonly number[];
+  /** The real fund histories of spliced funds, by index into BacktestData.series. */
+  readonly real: readonly number[];
   /** Result columns: each portfolio, then the benchmark. */
   readonly results: number;
   readonly width: number;
@@ -93,6 +112,13 @@ export interface SheetContext {
 }
 
 export const at = (row: number, column: number): Cell => ({ row, column });
+
+/**
+ * A range argument whose blank cells must reach a =STACK.* function as blank: Excel for Windows passes
+ * an empty cell to a custom function as 0 (DESIGN.md §3), so the formula hands over
+ * IF(ISBLANK(range),"",range) — Excel's own ISBLANK turns empty cells into "" on every host.
+ */
+export const blanksKept = (range: string) => `IF(ISBLANK(${range}),"",${range})`;
 export const ref = (c: Cell) => cellName(c.row, c.column, true);
 export const cellArea = (c: Cell): Area => ({ ...c, rows: 1, columns: 1 });
 
@@ -107,6 +133,7 @@ export function planColumns(
   counts: {
     index: number;
     rate: boolean;
+    real: number;
     funds: number;
     results: number;
     buckets: boolean;
@@ -116,7 +143,9 @@ export function planColumns(
   const date = width + 1;
   const index = date + 1;
   const rate = counts.rate ? index + counts.index : undefined;
-  const funds = index + counts.index + (counts.rate ? 1 : 0);
+  const afterRate = index + counts.index + (counts.rate ? 1 : 0);
+  const real = counts.real > 0 ? afterRate : undefined;
+  const funds = afterRate + counts.real;
   const returns = funds + counts.funds;
   const growth = returns + counts.results;
   const drawdown = growth + counts.results;
@@ -130,6 +159,7 @@ export function planColumns(
     date,
     index,
     rate,
+    real,
     funds,
     returns,
     growth,

@@ -1,6 +1,7 @@
 /**
  * The backtest sheet's inputs, as orange cells: the funds (simulated leveraged funds and the benchmark,
- * then stacked funds by their exposure to each index series), the portfolios (one column of weights per
+ * then stacked funds by their exposure to each index series; the real history a fund is spliced onto and
+ * the date it switches to it; where each spread or premium comes from), the portfolios (one column of weights per
  * portfolio, with its rebalancing and band), and the settings.
  */
 import { TRADING_DAYS } from "../../core/series";
@@ -9,7 +10,19 @@ import { formatDate } from "../../io/series-dates";
 import { Area, Cell, Content, formula } from "../layout";
 import { columnOf } from "../sheet-builder";
 import { theme } from "../theme";
-import { at, cellArea, MONEY, PERCENT, RATIO, ref, SheetContext, TOP } from "./context";
+import {
+  at,
+  cellArea,
+  DATE,
+  Fund,
+  MONEY,
+  PERCENT,
+  RATIO,
+  ref,
+  SheetContext,
+  switchRow,
+  TOP,
+} from "./context";
 
 /** The inputs of one simulated leveraged fund (a holding or the benchmark). */
 export interface LetfInputs {
@@ -18,6 +31,8 @@ export interface LetfInputs {
   readonly leverage: Cell;
   readonly expenseRatio: Cell;
   readonly spread: Cell;
+  /** The date a spliced fund switches from simulated to real (a value), when it is spliced. */
+  readonly realFrom?: Cell;
 }
 
 /** The inputs of a stacked fund: its exposure to each index series (one row, in data order), fee, premium. */
@@ -27,6 +42,8 @@ export interface StackedInputs {
   readonly legs: Area;
   readonly fee: Cell;
   readonly premium: Cell;
+  /** As {@link LetfInputs.realFrom}. */
+  readonly realFrom?: Cell;
 }
 
 export type FundInputs = LetfInputs | StackedInputs;
@@ -84,27 +101,74 @@ export function writeTitle(ctx: SheetContext, builtOn: string): string {
 }
 
 export function writeInputs(ctx: SheetContext): Inputs {
-  const { builder, config, data, funds, index } = ctx;
+  const { builder, config, data, first, funds, index } = ctx;
   const { put, style, section, label } = builder;
   const seriesName = (series: number) => data.series[series].name;
   const P = config.portfolios.length;
 
-  // Leveraged funds, then the benchmark (simulated the same way, not held).
+  // Leveraged funds, then the benchmark (simulated the same way, not held). When a fund is spliced onto a
+  // real history, two columns name it and the date it switches from simulated to real; last, where each
+  // spread comes from.
+  const spliced = funds.some((f) => f.source.real !== undefined);
+  const realColumns = (f: Fund): Content[] => {
+    if (!spliced) return [];
+    const real = f.source.real;
+    if (real === undefined) return ["none: simulated", null];
+    const row = switchRow(ctx, real);
+    return [seriesName(real), row === null ? "none in these dates" : data.dates[first + row]];
+  };
+  const realHeadings = spliced ? ["Real history (SPLICE)", "Real from"] : [];
+  const styleReal = (top: number, column: number, height: number) => {
+    if (!spliced) return;
+    style({ row: top, column: column + 1, rows: height, columns: 1 }, { numberFormat: DATE });
+    style({ row: top, column, rows: height, columns: 2 }, { horizontalAlignment: "right" });
+  };
   section(TOP, "Funds");
   let r = TOP + 1;
   put(
     r,
     0,
-    [["Fund", "Index series", "Leverage", "Expense ratio", "Spread over the rate"]],
+    [
+      [
+        "Fund",
+        "Index series",
+        "Leverage",
+        "Expense ratio",
+        "Spread over the rate",
+        ...realHeadings,
+        "Where the spread comes from",
+      ],
+    ],
     theme.header
   );
   r++;
   const letf = funds.flatMap((f, i) => (f.source.kind === "letf" ? [{ f, i, s: f.source }] : []));
   const benchmark = config.benchmark;
   const letfRows = [
-    ...letf.map(({ f, s }) => [f.name, seriesName(s.series), s.leverage, s.expenseRatio, s.spread]),
-    ...(benchmark ? [[benchmark.name, seriesName(benchmark.series), 1, 0, 0]] : []),
+    ...letf.map(({ f, s }) => [
+      f.name,
+      seriesName(s.series),
+      s.leverage,
+      s.expenseRatio,
+      s.spread,
+      ...realColumns(f),
+      s.costSource ?? null,
+    ]),
+    ...(benchmark
+      ? [
+          [
+            benchmark.name,
+            seriesName(benchmark.series),
+            1,
+            0,
+            0,
+            ...(spliced ? [null, null] : []),
+            "the benchmark: the index at 1x, no costs to start",
+          ],
+        ]
+      : []),
   ];
+  const sourceColumn = 5 + realHeadings.length;
   const inputs: FundInputs[] = [];
   let benchmarkInputs: LetfInputs | undefined;
   if (letfRows.length > 0) {
@@ -114,6 +178,8 @@ export function writeInputs(ctx: SheetContext): Inputs {
     style({ row: r, column: 2, rows: height, columns: 3 }, theme.input);
     style({ row: r, column: 2, rows: height, columns: 1 }, { numberFormat: RATIO });
     style({ row: r, column: 3, rows: height, columns: 2 }, { numberFormat: PERCENT });
+    styleReal(r, 5, height);
+    style({ row: r, column: sourceColumn, rows: height, columns: 1 }, theme.note);
     const cells = (k: number): LetfInputs => ({
       kind: "letf",
       name: at(r + k, 0),
@@ -121,11 +187,10 @@ export function writeInputs(ctx: SheetContext): Inputs {
       expenseRatio: at(r + k, 3),
       spread: at(r + k, 4),
     });
-    letf.forEach(({ i }, k) => (inputs[i] = cells(k)));
-    if (benchmark) {
-      benchmarkInputs = cells(letf.length);
-      put(r + letf.length, 5, [["benchmark"]], theme.note);
-    }
+    letf.forEach(({ f, i }, k) => {
+      inputs[i] = { ...cells(k), realFrom: f.source.real === undefined ? undefined : at(r + k, 6) };
+    });
+    if (benchmark) benchmarkInputs = cells(letf.length);
     r += height;
   }
 
@@ -134,11 +199,21 @@ export function writeInputs(ctx: SheetContext): Inputs {
     f.source.kind === "stacked" ? [{ f, i, s: f.source }] : []
   );
   if (stacked.length > 0) {
+    const n = index.length;
     r++;
     put(
       r,
       0,
-      [["Stacked fund", ...index.map(seriesName), "Fee", "Premium over the rate"]],
+      [
+        [
+          "Stacked fund",
+          ...index.map(seriesName),
+          "Fee",
+          "Premium over the rate",
+          ...realHeadings,
+          "Where the premium comes from",
+        ],
+      ],
       theme.header
     );
     r++;
@@ -150,20 +225,24 @@ export function writeInputs(ctx: SheetContext): Inputs {
         ...index.map((series) => s.legs.find((l) => l.series === series)?.weight ?? 0),
         s.fee,
         s.premium,
+        ...realColumns(f),
+        s.costSource ?? null,
       ])
     );
     const height = stacked.length;
-    const n = index.length;
     style({ row: r, column: 0, rows: height, columns: 1 }, theme.input);
     style({ row: r, column: 1, rows: height, columns: n + 2 }, theme.input);
     style({ row: r, column: 1, rows: height, columns: n + 2 }, { numberFormat: PERCENT });
-    stacked.forEach(({ i }, k) => {
+    styleReal(r, n + 3, height);
+    style({ row: r, column: n + 3 + realHeadings.length, rows: height, columns: 1 }, theme.note);
+    stacked.forEach(({ f, i }, k) => {
       inputs[i] = {
         kind: "stacked",
         name: at(r + k, 0),
         legs: { row: r + k, column: 1, rows: 1, columns: n },
         fee: at(r + k, 1 + n),
         premium: at(r + k, 2 + n),
+        realFrom: f.source.real === undefined ? undefined : at(r + k, 4 + n),
       };
     });
     r += height;

@@ -1,12 +1,14 @@
 /**
  * The stress table: an editable list of episodes (name, first day, last day) — the built-in ones of
  * DESIGN.md §8 that the data cover, then blank rows for the user's own — and one =STACK.STRESS over every
- * result column: each one's return over the episode and its deepest drawdown within it.
+ * result column: each one's return over the episode and its deepest drawdown within it. The blank rows
+ * reach STRESS as blanks on every host ({@link blanksKept}: Excel for Windows would pass them as 0s).
  */
 import { STRESS_EPISODES } from "../../core/stress-episodes";
+import { rangeName } from "../../io/a1";
 import { Area, formula } from "../layout";
 import { theme } from "../theme";
-import { DATE, PERCENT, SheetContext } from "./context";
+import { blanksKept, DATE, PERCENT, SheetContext } from "./context";
 import { resultHeadings } from "./data";
 import { Inputs } from "./inputs";
 
@@ -49,7 +51,11 @@ export function writeStressTable(ctx: SheetContext, inputs: Inputs, row: number)
     builder.put(labelsRow, 3 + 2 * j, [[heading]], { font: { bold: true } })
   );
   builder.put(resultsTop, 0, [
-    [formula("=STACK.STRESS(Backtest_Returns,Backtest_Dates,Backtest_Episodes)")],
+    [
+      formula(
+        `=STACK.STRESS(Backtest_Returns,Backtest_Dates,${blanksKept(rangeName(episodes, true))})`
+      ),
+    ],
   ]);
   const results: Area = {
     row: resultsTop,
