@@ -176,11 +176,11 @@ describe("plan: determinism, invariants and errors", () => {
     );
   });
 
-  it("refuses work beyond its 5 s time budget with #VALUE! naming the limit: 10,000 paths × 5,001 years", () => {
-    const refuse = () => plan(1, 0, 5001, 0.05, 0.1, 0, 10_000);
+  it("refuses work beyond its 5 s time budget with #VALUE! naming the limit: 10,000 paths × 4,001 years", () => {
+    const refuse = () => plan(1, 0, 4001, 0.05, 0.1, 0, 10_000);
     expect(refuse).toThrow(expect.objectContaining({ kind: "value" }));
     expect(refuse).toThrow(
-      "paths: paths × years is 50,010,000, more than about 5 s of work (max 50,000,000); reduce paths or years"
+      "paths: paths × years is 40,010,000, more than about 5 s of work (max 40,000,000); reduce paths or years"
     );
   });
 });

@@ -126,7 +126,7 @@ describe("PLAN through the bundle", () => {
 
   it("refuses a plan beyond the time budget with #VALUE! naming the limit and what to reduce", () => {
     expect(message(call("PLAN", 1, 0, 100, 0.05, 0.1, 0, 1_000_000))).toBe(
-      "paths: paths × years is 100,000,000, more than about 5 s of work (max 50,000,000); reduce paths or years"
+      "paths: paths × years is 100,000,000, more than about 5 s of work (max 40,000,000); reduce paths or years"
     );
     expect(message(call("PLAN", 1, 0, "ten", 0.05, 0.1))).toBe('years: text "ten" is not a number');
     expect(message(call("PLAN", 1, 0, 10, 0.05, 0.1, null, null, 1.5))).toBe(
