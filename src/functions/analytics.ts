@@ -198,6 +198,20 @@ export function drawdowns(returns: any[][], dates: any[][], top?: number): any[]
 
 const RISK_METHODS = ["historical", "normal"] as const satisfies RiskMethod[];
 
+/** VAR's and CVAR's shared reading: one tail measure per series at `confidence` (default 0.95) by `method`. */
+function tailRisk(
+  returns: any[][],
+  confidence: ExcelValue,
+  method: ExcelValue,
+  measure: (r: Float64Array, confidence: number, method: RiskMethod) => number
+): any[][] {
+  return excelSpill(() => {
+    const level = optionalNumber(confidence, "confidence", 0.95);
+    const how = choice(method, "method", RISK_METHODS);
+    return perSeries(returns, (r) => measure(r, level, how));
+  });
+}
+
 /**
  * VAR's and CVAR's methods, offered by Excel's AutoComplete (older Excel shows a plain text argument).
  * @customenum {string}
@@ -235,11 +249,7 @@ export function valueAtRiskFn(
   confidence?: number,
   method?: RiskMethodChoice
 ): any[][] {
-  return excelSpill(() => {
-    const level = optionalNumber(confidence, "confidence", 0.95);
-    const how = choice(method, "method", RISK_METHODS);
-    return perSeries(returns, (r) => valueAtRisk(r, level, how));
-  });
+  return tailRisk(returns, confidence, method, valueAtRisk);
 }
 
 /**
@@ -255,11 +265,7 @@ export function conditionalValueAtRiskFn(
   confidence?: number,
   method?: RiskMethodChoice
 ): any[][] {
-  return excelSpill(() => {
-    const level = optionalNumber(confidence, "confidence", 0.95);
-    const how = choice(method, "method", RISK_METHODS);
-    return perSeries(returns, (r) => conditionalValueAtRisk(r, level, how));
-  });
+  return tailRisk(returns, confidence, method, conditionalValueAtRisk);
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { cellName, rangeName } from "../../src/io/a1";
 import { Area, Cell, Content, isFormula, Layout } from "../../src/sheets/layout";
+import { cellsOf } from "../sheets/cells";
 
 export interface FakeCell {
   formula?: string;
@@ -57,11 +58,6 @@ export interface FakeWorkbook {
 }
 
 export const key = (r: number, c: number) => `${r},${c}`;
-const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** An Office-like error. */

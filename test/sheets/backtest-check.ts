@@ -34,25 +34,9 @@ import { BLEED_RATES } from "../../src/sheets/backtest/bleed-table";
 import { TOP_DRAWDOWNS } from "../../src/sheets/backtest/drawdown-tables";
 import { Area, Cell, isFormula } from "../../src/sheets/layout";
 import { LoadedLayout } from "./hyperformula-stack";
+import { cellsOf, describeValue, key, num } from "./cells";
 
-export const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
-export const key = (c: Cell) => `${c.row},${c.column}`;
 const columnOf = (a: Area, j: number): Area => ({ ...a, column: a.column + j, columns: 1 });
-
-export function describeValue(v: unknown): string {
-  return v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v);
-}
-
-export function num(book: LoadedLayout, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(`cell ${key(cell)} is ${describeValue(v)}, not a number`);
-  return v;
-}
 
 /** The rebalancing schedule a rebalance cell asks for, read independently of the adapter. */
 function scheduleOf(code: unknown, dates: Float64Array): Schedule {

@@ -15,7 +15,8 @@ import { backtestSheet } from "../../src/sheets/backtest-sheet";
 import { REAL_FILL } from "../../src/sheets/backtest/data";
 import { formula, Layout } from "../../src/sheets/layout";
 import { config5545, configFour, syntheticData } from "../fixtures/backtest-data";
-import { cellsOf, checkAgainstCore, formulaCells, num } from "./backtest-check";
+import { checkAgainstCore, formulaCells } from "./backtest-check";
+import { cellsOf, num } from "./cells";
 import { loadLayout } from "./hyperformula-stack";
 
 const START = excelSerial(2019, 3, 4)!;

@@ -4,7 +4,6 @@
  * recomputed by the core from the inputs the engine holds. Shared by the HyperFormula tests of the live
  * sheet and the HyperFormula and LibreOffice tests of the portable one.
  */
-import { DetailedCellError } from "hyperformula";
 import { expectedReturn } from "../../src/core/expected-return";
 import { geometricReturn } from "../../src/core/geometric-return";
 import { horizonPercentile } from "../../src/core/horizon";
@@ -14,27 +13,7 @@ import { correlationsWithAssets } from "../../src/core/portfolio-correlation";
 import { portfolioVolatility } from "../../src/core/volatility";
 import { CmaSheet, PERCENTILES } from "../../src/sheets/cma-sheet";
 import { Area, Cell } from "../../src/sheets/layout";
-
-/** A sheet evaluated by some engine: the value of a cell by its layout position. */
-export interface Book {
-  value(cell: Cell): unknown;
-}
-
-export const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
-export const key = (c: Cell) => `${c.row},${c.column}`;
-
-export function num(book: Book, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(
-      `cell ${key(cell)} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}, not a number`
-    );
-  return v;
-}
+import { Book, cellsOf, key, num } from "./cells";
 
 /**
  * Every formula cell of the sheet against the core, with the inputs read back from the engine. Returns

@@ -16,31 +16,18 @@ import { correlationsWithAssets } from "../../src/core/portfolio-correlation";
 import { portfolioVolatility } from "../../src/core/volatility";
 import { readCmaText } from "../../src/io/cma-table";
 import { template } from "../../src/io/templates";
-import { cellName } from "../../src/io/a1";
 import { EMPTY_FUND_ROWS, FundsSetup } from "../../src/sheets/cma-funds";
 import { cmaSheet, CmaSheet } from "../../src/sheets/cma-sheet";
 import { templateFund } from "../../src/sheets/fund-template";
-import { Area, Cell, isFormula } from "../../src/sheets/layout";
+import { Area, isFormula } from "../../src/sheets/layout";
 import { worked } from "../fixtures/stacked-example";
 import { loadLayout, LoadedLayout } from "./hyperformula-stack";
+import { cellsOf, num } from "./cells";
 
 const example = readCmaText(template("stocks-bonds-cash")!.csv).table!;
 const options = { source: "test", builtOn: "2025-01-31" };
 const funds = (...tickers: string[]) => tickers.map((t) => templateFund(t)!);
 
-const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
-function num(book: LoadedLayout, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(
-      `${cellName(cell.row, cell.column)} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}`
-    );
-  return v;
-}
 const row = (book: LoadedLayout, a: Area) => cellsOf(a).map((c) => num(book, c));
 
 function build(setup: FundsSetup): { sheet: CmaSheet; book: LoadedLayout } {

@@ -16,19 +16,7 @@ import { FRONTIER_POINTS } from "../../src/sheets/cma-frontier";
 import { PLAN_TABLE_YEARS } from "../../src/sheets/cma-plan";
 import { Area, Cell } from "../../src/sheets/layout";
 import { LoadedLayout } from "./hyperformula-stack";
-
-const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
-
-function numberAt(book: LoadedLayout, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(`cell ${cell.row},${cell.column} is ${JSON.stringify(v)}, not a number`);
-  return v;
-}
+import { cellsOf, num } from "./cells";
 
 /** Equal to 12 significant digits (values run from weights to millions). */
 function expectNumber(actual: CellValue, expected: number) {
@@ -79,17 +67,17 @@ export function planningOf(sheet: CmaSheet): Required<Pick<CmaSheet, "frontier" 
 
 export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell[] {
   const checked: Cell[] = [];
-  const read = (a: Area) => Float64Array.from(cellsOf(a).map((c) => numberAt(book, c)));
+  const read = (a: Area) => Float64Array.from(cellsOf(a).map((c) => num(book, c)));
   const returns = read(sheet.table.returns);
   const vols = read(sheet.table.vols);
   const correlations = squareMatrix(vols.length, read(sheet.table.correlations));
   const stack = sheet.portfolios[0];
-  const rate = numberAt(book, stack.rate);
-  const premium = numberAt(book, stack.premium);
+  const rate = num(book, stack.rate);
+  const premium = num(book, stack.premium);
 
   // The frontiers: unlevered, and up to the maximum exposure.
   const { frontier, plan: section } = planningOf(sheet);
-  const maxima = [1, numberAt(book, frontier.maxExposure)];
+  const maxima = [1, num(book, frontier.maxExposure)];
   [frontier.unlevered, frontier.levered].forEach((spill, k) =>
     expectSpill(
       book,
@@ -124,15 +112,15 @@ export function checkPlanningSections(sheet: CmaSheet, book: LoadedLayout): Cell
     inputs.years,
     inputs.inflation,
     inputs.paths,
-  ].map((c) => numberAt(book, c));
+  ].map((c) => num(book, c));
   expect(years).toBeLessThanOrEqual(PLAN_TABLE_YEARS);
   sheet.portfolios.forEach((p, k) => {
     const result = plan(
       start,
       flow,
       years,
-      numberAt(book, p.expectedReturn),
-      numberAt(book, p.vol),
+      num(book, p.expectedReturn),
+      num(book, p.vol),
       inflation,
       paths,
       1

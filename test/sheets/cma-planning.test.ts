@@ -4,7 +4,6 @@
  * worked example of the issue (the frontier with and without 200% exposure, a 30-year 4% withdrawal
  * plan's success share), live recalculation of every input, and the layout's charts and tables.
  */
-import { DetailedCellError } from "hyperformula";
 import { readCmaText } from "../../src/io/cma-table";
 import { template } from "../../src/io/templates";
 import { DEFAULT_MAX_EXPOSURE, FRONTIER_POINTS } from "../../src/sheets/cma-frontier";
@@ -13,19 +12,12 @@ import { cmaSheet, CmaSheet, CmaSheetOptions } from "../../src/sheets/cma-sheet"
 import { Area, Cell } from "../../src/sheets/layout";
 import { checkPlanningSections, planningOf } from "./cma-planning-checks";
 import { loadLayout, LoadedLayout } from "./hyperformula-stack";
+import { cellsOf, num } from "./cells";
 
 const table = readCmaText(template("stocks-bonds-cash")!.csv).table!;
 const build = (extra: Partial<CmaSheetOptions> = {}) =>
   cmaSheet(table, { source: "template", builtOn: "2025-01-31", ...extra });
 
-function num(book: LoadedLayout, cell: Cell): number {
-  const v = book.value(cell);
-  if (typeof v !== "number")
-    throw new Error(
-      `cell ${cell.row},${cell.column} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}`
-    );
-  return v;
-}
 const rowOf = (book: LoadedLayout, spill: Area, i: number) =>
   Array.from({ length: spill.columns }, (_, j) =>
     book.value({ row: spill.row + i, column: spill.column + j })
@@ -35,11 +27,6 @@ const inside = (c: Cell, a: Area) =>
   c.row < a.row + a.rows &&
   c.column >= a.column &&
   c.column < a.column + a.columns;
-const cellsOf = (a: Area): Cell[] =>
-  Array.from({ length: a.rows * a.columns }, (_, k) => ({
-    row: a.row + Math.floor(k / a.columns),
-    column: a.column + (k % a.columns),
-  }));
 
 describe("the worked example on the template CMAs, as the pane builds the sheet", () => {
   const sheet = build();

@@ -10,7 +10,8 @@ import { template } from "../../src/io/templates";
 import { cmaSheet, CmaSheet, pickReferenceAssets } from "../../src/sheets/cma-sheet";
 import { isFormula } from "../../src/sheets/layout";
 import { worked } from "../fixtures/stacked-example";
-import { cellsOf, checkAgainstCore, key, num } from "./cma-check";
+import { cellsOf, key, num } from "./cells";
+import { checkAgainstCore } from "./cma-check";
 import { checkPlanningSections } from "./cma-planning-checks";
 import { LoadedLayout, loadLayout } from "./hyperformula-stack";
 

@@ -27,7 +27,7 @@ import { emptyHolding, type HoldingSetup } from "../../src/taskpane/portfolio-se
 import { readSourceFile, seriesBySource } from "../../src/taskpane/series-sources";
 import { percentText } from "../../src/taskpane/setup-reader";
 import { hasSharedData, SHARED_DATA } from "../fixtures/shared-data";
-import { num } from "./backtest-check";
+import { num } from "./cells";
 import { loadLayout } from "./hyperformula-stack";
 
 const BUILT_ON = "2025-01-31";

@@ -19,7 +19,7 @@ import { parseSeriesFile } from "../../src/io/series-files";
 import { BacktestConfig, BacktestData, PRESETS } from "../../src/sheets/backtest-config";
 import { backtestSheet } from "../../src/sheets/backtest-sheet";
 import { hasSharedData, SHARED_DATA } from "../fixtures/shared-data";
-import { num } from "./backtest-check";
+import { num } from "./cells";
 import { loadLayout } from "./hyperformula-stack";
 
 const read = (file: string) =>
