@@ -3,15 +3,10 @@ import { invalid } from "./errors";
 import { sum } from "./portfolio";
 import { Xoshiro128 } from "./rng";
 import { requireAlignedSeries, requirePeriodsPerYear, requireWhole, TRADING_DAYS } from "./series";
+import { TIME_BUDGET_SECONDS } from "./time-budget";
 
 /** One result per path is spilled: no more paths than Excel has rows. */
 export const MAX_PATHS = 1_048_576;
-
-/**
- * The time budget of one BOOTSTRAP call, in seconds: about what an advisor waits for a recalculation,
- * on a 2-core machine running the bundle as Excel does (`npm run bench` prints the largest accepted call).
- */
-export const TIME_BUDGET_SECONDS = 5;
 
 /**
  * Cost model of {@link bootstrap}: each step of a path draws its row (or moves along its block), runs

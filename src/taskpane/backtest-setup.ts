@@ -8,7 +8,8 @@
  * Settings are kept as typed text (weights, fees and the band in percent), so the pane shows and
  * remembers exactly what the user wrote, and one place turns them into numbers and messages.
  */
-import { MAX_PATHS, maxPaths, TIME_BUDGET_SECONDS } from "../core/bootstrap";
+import { MAX_PATHS, maxPaths } from "../core/bootstrap";
+import { TIME_BUDGET_SECONDS } from "../core/time-budget";
 import { TRADING_DAYS } from "../core/series";
 import { StackError } from "../core/errors";
 import {

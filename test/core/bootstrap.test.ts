@@ -5,8 +5,8 @@ import {
   MAX_PATHS,
   maxPaths,
   requireWithinBudget,
-  TIME_BUDGET_SECONDS,
 } from "../../src/core/bootstrap";
+import { TIME_BUDGET_SECONDS } from "../../src/core/time-budget";
 import { cagr } from "../../src/core/cagr";
 import { seriesA, seriesB } from "../fixtures/series-example";
 
