@@ -17,6 +17,8 @@ export interface FakeExcelState extends FakeWorkbookState {
   holdSync?: number;
   /** True while that sync waits. */
   held: boolean;
+  /** Requirement sets this Excel lacks, e.g. ["ExcelApi 1.12"] for an older Excel (all are supported otherwise). */
+  unsupported?: string[];
 }
 
 /** The script's source: the installer below, called with the workbook's pieces (all self-contained functions). */
@@ -39,7 +41,10 @@ function installFakeOffice(
     context: {
       host: "Excel",
       platform: "OfficeOnline",
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (set: string, version?: string) =>
+          !(state.unsupported ?? []).includes(`${set} ${version}`),
+      },
     },
     onReady: (callback?: (info: unknown) => void) =>
       Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => {
