@@ -10,6 +10,7 @@ const certDefaults = require("office-addin-dev-certs/lib/defaults");
 /** Every file whose JSDoc declares =STACK.* functions; the metadata plugin reads these and adds the associate calls. */
 const functionFiles = [
   "./src/functions/cma.ts",
+  "./src/functions/letf.ts",
   "./src/functions/series.ts",
   "./src/functions/funds.ts",
   "./src/functions/analytics.ts",
