@@ -9,21 +9,21 @@ import { TIME_BUDGET_SECONDS } from "./time-budget";
 export const MAX_PATHS = 1_048_576;
 
 /**
- * Cost model of {@link bootstrap}: each step of a path draws its row (or moves along its block), runs
- * its bookkeeping and checks the value; each asset of the step grows its holding. Measured with
- * `npm run bench` on the 2-core reference machine while other jobs shared it (CPU time of
- * 10,000 paths × 20 years with 1, 2, 4 and 8 assets: about 12 ns a step and 4.5 ns an asset-step,
- * twice the idle figures), then rounded up by a quarter: with the unrounded figures the largest call
- * accepted still took 6–7 s of wall time there at a load average of 6, and an accepted call must stay
- * within the budget on a busy machine too.
+ * Cost model of {@link bootstrap}: each step of a path draws its row (or moves along its block) and
+ * runs its bookkeeping; each asset of the step grows its holding. Measured on the 2-core reference
+ * machine, idle, with the batched draws of rng.ts (10,000 paths × 20 years, quarterly, with 1, 2, 4 and
+ * 8 assets: 5.9, 6.5, 10.2 and 16.1 ns a step, about 4.4 ns a step and 1.5 ns an asset-step), then
+ * doubled for a machine that other jobs share and rounded up by a quarter, as before the draws were
+ * batched: with only the doubling, the largest call accepted took 6–7 s of wall time at a load average
+ * of 6, and an accepted call must stay within the budget on a busy machine too.
  */
-const SECONDS_PER_STEP = 15e-9;
-const SECONDS_PER_ASSET_STEP = 5.5e-9;
+const SECONDS_PER_STEP = 11e-9;
+const SECONDS_PER_ASSET_STEP = 4e-9;
 
 /**
  * Estimated seconds of a bootstrap of `paths` paths of `rows` rows each over `assets` assets (the
  * conversion of the history is negligible beside it).
- * @example estimatedSeconds(10000, 20 * 252, 2) // 50,400,000 steps × 26 ns ≈ 1.31 s
+ * @example estimatedSeconds(10000, 20 * 252, 2) // 50,400,000 steps × 19 ns ≈ 0.96 s
  */
 export function estimatedSeconds(paths: number, rows: number, assets: number): number {
   return paths * rows * (SECONDS_PER_STEP + assets * SECONDS_PER_ASSET_STEP);
@@ -31,7 +31,7 @@ export function estimatedSeconds(paths: number, rows: number, assets: number): n
 
 /**
  * The most paths of `rows` rows over `assets` assets that fit the time budget (at most MAX_PATHS).
- * @example maxPaths(20 * 252, 2) // 5 s / (5,040 rows × 26 ns) → 38,156
+ * @example maxPaths(20 * 252, 2) // 5 s / (5,040 rows × 19 ns) → 52,213
  */
 export function maxPaths(rows: number, assets: number): number {
   const perPath = estimatedSeconds(1, rows, assets);
@@ -98,7 +98,8 @@ const CHUNK = 256;
 /**
  * Draws the history rows of the next `length` steps of a path into `drawn` (as offsets row·assets in the
  * factors): a block starts at a uniformly random row and runs on, wrapping from the last row to the
- * first. `cursor` carries [the next row, the steps left in its block] from one chunk to the next.
+ * first. `cursor` carries [the next row, the steps left in its block] from one chunk to the next. Blocks
+ * of one row are drawn in one batch (the same draws, in the same order).
  */
 function drawChunk(
   rng: Xoshiro128,
@@ -109,6 +110,10 @@ function drawChunk(
   drawn: Int32Array,
   length: number
 ): void {
+  if (block === 1) {
+    rng.fillBelow(drawn, length, history, assets);
+    return;
+  }
   let row = cursor[0];
   let leftInBlock = cursor[1];
   for (let t = 0; t < length; t++) {
@@ -125,10 +130,15 @@ function drawChunk(
 }
 
 /**
- * Grows the holdings through `length` drawn rows (`drawn` holds each row's offset in `factors`), writing
- * the portfolio's value after each step, V = cash + Σᵢ hᵢ, into `total`: asset by asset, so that each
- * pass is one multiply chain. A small function of its own, so the JIT optimises it as a whole.
- * @returns false when the value reached zero or below at some step (wiped out by a short leg or borrowing)
+ * Grows the holdings through `length` drawn rows (`drawn` holds each row's offset in `factors`), two
+ * assets at a time so that one pass over the drawn rows runs two independent multiply chains. A small
+ * function of its own, so the JIT optimises it as a whole.
+ *
+ * With `steps`, the portfolio's value after each step, V = cash + Σᵢ hᵢ, is also summed there (the
+ * caller fills it with the cash): that is needed only when V can reach zero within the chunk and come
+ * back (a short leg, borrowing, or a daily portfolio factor below zero). Otherwise every hᵢ and the cash
+ * are at least 0, so V is zero at some step exactly when it is zero at the end.
+ * @returns V after the last step, or 0 when it was zero or below after some step (wiped out)
  */
 function growChunk(
   held: Float64Array,
@@ -136,25 +146,41 @@ function growChunk(
   factors: Float64Array,
   drawn: Int32Array,
   length: number,
-  total: Float64Array
-): boolean {
+  steps: Float64Array | null
+): number {
   const assets = held.length;
-  let holding = held[0];
-  for (let t = 0; t < length; t++) {
-    holding *= factors[drawn[t]];
-    total[t] = cash + holding;
-  }
-  held[0] = holding;
-  for (let i = 1; i < assets; i++) {
-    holding = held[i];
-    for (let t = 0; t < length; t++) {
-      holding *= factors[drawn[t] + i];
-      total[t] += holding;
+  let value = cash;
+  let i = 0;
+  for (; i < assets; i += 2) {
+    const pair = i + 1 < assets;
+    let first = held[i];
+    let second = pair ? held[i + 1] : 0;
+    if (steps === null && pair)
+      for (let t = 0; t < length; t++) {
+        const at = drawn[t] + i;
+        first *= factors[at];
+        second *= factors[at + 1];
+      }
+    else if (steps === null) for (let t = 0; t < length; t++) first *= factors[drawn[t] + i];
+    else
+      for (let t = 0; t < length; t++) {
+        const at = drawn[t] + i;
+        first *= factors[at];
+        steps[t] += first;
+        if (pair) {
+          second *= factors[at + 1];
+          steps[t] += second;
+        }
+      }
+    held[i] = first;
+    value += first;
+    if (pair) {
+      held[i + 1] = second;
+      value += second;
     }
-    held[i] = holding;
   }
-  for (let t = 0; t < length; t++) if (!(total[t] > 0)) return false;
-  return true;
+  if (steps !== null) for (let t = 0; t < length; t++) if (!(steps[t] > 0)) return 0;
+  return value;
 }
 
 /**
@@ -209,7 +235,9 @@ export function bootstrap(
   const cashWeight = daily ? 0 : 1 - sum(weights);
   const held = new Float64Array(width);
   const drawn = new Int32Array(CHUNK); // where the chunk's drawn rows start in factors (row·width)
-  const total = new Float64Array(CHUNK); // the portfolio's value after each step of the chunk
+  // The value after each step is watched only where it can reach zero and come back (see growChunk).
+  const canCrossZero = cashWeight < 0 || targets.some((w) => w < 0) || factors.some((f) => f < 0);
+  const steps = canCrossZero ? new Float64Array(CHUNK) : null;
   const cursor = new Int32Array(2);
   const out = new Float64Array(paths);
   const exponent = ppy / rows; // from path growth to annual growth
@@ -227,8 +255,9 @@ export function bootstrap(
       while (step < segmentEnd && !wiped) {
         const length = Math.min(CHUNK, segmentEnd - step);
         drawChunk(rng, cursor, history, block, width, drawn, length);
-        wiped = !growChunk(held, cash, factors, drawn, length, total);
-        value = total[length - 1];
+        if (steps !== null) steps.fill(cash, 0, length);
+        value = growChunk(held, cash, factors, drawn, length, steps);
+        wiped = !(value > 0);
         step += length;
         if (!wiped && !(value > SMALL_VALUE && value < LARGE_VALUE)) {
           rescale(held, value);

@@ -11,13 +11,15 @@ import { Xoshiro128 } from "./rng";
  */
 export function fillStandardNormals(rng: Xoshiro128, out: Float64Array): Float64Array {
   const n = out.length;
+  const point = new Float64Array(2);
   for (let i = 0; i < n; i += 2) {
     let u: number;
     let v: number;
     let s: number;
     do {
-      u = 2 * rng.nextDouble() - 1;
-      v = 2 * rng.nextDouble() - 1;
+      rng.fillDoubles(point, 2);
+      u = 2 * point[0] - 1;
+      v = 2 * point[1] - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);

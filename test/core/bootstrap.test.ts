@@ -53,6 +53,25 @@ describe("bootstrap", () => {
     expect(Array.from(out)).toEqual([-1, -1, -1, -1, -1]);
   });
 
+  it("returns −1 for a levered path whose value goes below zero and comes back within the path (hand calculation)", () => {
+    // 200% in one asset, cash −100%, never rebalanced: V = 2·Π(1 + r) − 1. Two-row paths replay the
+    // history's two rows from a random start. From row 0 (−60%, then +200%): V = 2·0.4 − 1 = −0.2 after
+    // the first row (wiped), although 2·0.4·3 − 1 = 1.4 after the second. From row 1 (+200%, then −60%):
+    // V = 5, then 1.4, never below zero: 1.4 over 2 days, annualised 1.4^126 − 1.
+    const swing = Float64Array.of(-0.6, 2);
+    const paths = Array.from(bootstrap([swing], Float64Array.of(2), 2 / 252, 40, 2, 1, 0, 252));
+    const survived = 1.4 ** 126 - 1;
+    expect(paths.every((g) => g === -1 || Math.abs(g / survived - 1) < 1e-12)).toBe(true);
+    expect(paths.filter((g) => g === -1).length).toBeGreaterThan(0);
+    expect(paths.filter((g) => g !== -1).length).toBeGreaterThan(0);
+    // Rebalanced daily, the portfolio grows by 1 + 2r a row: 1 − 1.2 = −0.2 on a −60% row, so two such
+    // rows give (−0.2)² = 0.04 > 0 at the end, but the value was below zero after the first.
+    const falls = Float64Array.of(-0.6, -0.6);
+    expect(Array.from(bootstrap([falls], Float64Array.of(2), 2 / 252, 3, 2, 1, 1, 252))).toEqual([
+      -1, -1, -1,
+    ]);
+  });
+
   it("refuses, with #VALUE! naming the limit and what to reduce, what would take longer than the time budget", () => {
     const rows = 100 * 252;
     const most = maxPaths(rows, 2);

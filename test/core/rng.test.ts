@@ -51,4 +51,59 @@ describe("Xoshiro128", () => {
       )
     );
   });
+  it("property: fillBelow(out, length, n, scale) writes scale × Lemire's draws from the raw outputs, in order, and between other calls", () => {
+    // The reference: Lemire's multiply-and-reject written out from nextUint32 (itself checked against
+    // the reference C above): x·n's high word is the draw, kept unless its low word is below 2³² mod n.
+    const lemire = (rng: Xoshiro128, n: number) => {
+      for (;;) {
+        const product = rng.nextUint32() * n;
+        const high = Math.floor(product / 2 ** 32);
+        if (product - high * 2 ** 32 >= (2 ** 32 - n) % n) return high;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 2 ** 21 })),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 300 }),
+        (seed, n, length, scale, before) => {
+          const batched = new Xoshiro128(seed);
+          const reference = new Xoshiro128(seed);
+          for (let k = 0; k < before; k++)
+            if (batched.nextUint32() !== reference.nextUint32()) return false;
+          const out = new Int32Array(length);
+          batched.fillBelow(out, length, n, scale);
+          for (let t = 0; t < length; t++)
+            if (out[t] !== lemire(reference, n) * scale) return false;
+          return (
+            batched.nextUint32() === reference.nextUint32() &&
+            batched.below(n) === lemire(reference, n)
+          );
+        }
+      ),
+      { seed: 20261201, numRuns: 300 }
+    );
+  });
+
+  it("nextDouble is (27 high bits of one output · 2²⁶ + 26 high bits of the next) / 2⁵³, from the raw outputs", () => {
+    const doubles = new Xoshiro128(11);
+    const raw = new Xoshiro128(11);
+    for (let k = 0; k < 1000; k++) {
+      const high = raw.nextUint32() >>> 5;
+      const low = raw.nextUint32() >>> 6;
+      expect(doubles.nextDouble()).toBe((high * 2 ** 26 + low) / 2 ** 53);
+    }
+  });
+
+  it("above 2²¹ (where x·n is no longer exact in a double), fillBelow draws ⌊u·n⌋ from 53-bit uniforms u, as below does", () => {
+    const n = 3 * 2 ** 30;
+    const batched = new Xoshiro128(3);
+    const reference = new Xoshiro128(3);
+    const out = new Int32Array(300);
+    batched.fillBelow(out, 300, n, 1);
+    const expected = Array.from({ length: 300 }, () => Math.floor(reference.nextDouble() * n) | 0);
+    expect(Array.from(out)).toEqual(expected); // | 0: an Int32Array holds draws of 2³¹ and above wrapped
+  });
 });
