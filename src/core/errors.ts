@@ -27,10 +27,6 @@ export function divByZero(what: string): StackError {
   return new StackError("div0", what);
 }
 
-export function tooLarge(what: string): StackError {
-  return new StackError("num", what);
-}
-
 /** Round a number for an error message: 3 significant digits, no exponent noise. */
 export function short(x: number): string {
   return String(Number(x.toPrecision(3)));
