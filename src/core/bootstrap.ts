@@ -134,8 +134,8 @@ function drawChunk(
  * assets at a time so that one pass over the drawn rows runs two independent multiply chains. A small
  * function of its own, so the JIT optimises it as a whole.
  *
- * With `steps`, the portfolio's value after each step, V = cash + Σᵢ hᵢ, is also summed there (the
- * caller fills it with the cash): that is needed only when V can reach zero within the chunk and come
+ * With `steps`, the portfolio's value after each step, V = cash + Σᵢ hᵢ, is also summed there: that
+ * is needed only when V can reach zero within the chunk and come
  * back (a short leg, borrowing, or a daily portfolio factor below zero). Otherwise every hᵢ and the cash
  * are at least 0, so V is zero at some step exactly when it is zero at the end.
  * @returns V after the last step, or 0 when it was zero or below after some step (wiped out)
@@ -149,6 +149,7 @@ function growChunk(
   steps: Float64Array | null
 ): number {
   const assets = held.length;
+  if (steps !== null) steps.fill(cash, 0, length);
   let value = cash;
   let i = 0;
   for (; i < assets; i += 2) {
@@ -255,7 +256,6 @@ export function bootstrap(
       while (step < segmentEnd && !wiped) {
         const length = Math.min(CHUNK, segmentEnd - step);
         drawChunk(rng, cursor, history, block, width, drawn, length);
-        if (steps !== null) steps.fill(cash, 0, length);
         value = growChunk(held, cash, factors, drawn, length, steps);
         wiped = !(value > 0);
         step += length;
